@@ -1,0 +1,16 @@
+package org.clouddisk.account;
+
+import java.util.Optional;
+
+/** Registration, login and the token check every other endpoint relies on. */
+public interface AccountService {
+
+    /** @return true when registered, false when the user name or nick name is already taken */
+    boolean register(Registration registration);
+
+    /** A new token when the secret is right, empty otherwise (unknown user and wrong secret alike). */
+    Optional<String> login(String userName, String secret);
+
+    /** Returns when the token is a live token of this user; throws {@link TokenRejectedException} otherwise. */
+    void requireToken(String userName, String token);
+}

@@ -1,0 +1,70 @@
+package org.clouddisk.account;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+@Stateless
+public class DefaultAccountService implements AccountService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultAccountService.class.getName());
+    private static final PasswordHasher HASHER = new PasswordHasher();
+    /** Verified against when the user is unknown, so that both failures take the same time. */
+    private static final String UNKNOWN_USER_HASH = HASHER.hash("no such user");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    TokenStore tokens;
+
+    @Override
+    public boolean register(Registration r) {
+        long taken = em.createNamedQuery("UserInfo.taken", Long.class)
+                .setParameter("name", r.userName()).setParameter("nick", r.nickName()).getSingleResult();
+        if (taken > 0) {
+            return false;
+        }
+        try {
+            em.persist(new UserInfo(r, HASHER.hash(r.password()), LocalDateTime.now()));
+            em.flush();
+        } catch (PersistenceException e) {
+            // A concurrent registration took the name between the check and the insert (unique keys).
+            LOG.info(() -> "registration of " + r.userName() + " lost a race: " + e.getMessage());
+            return false;
+        }
+        LOG.info(() -> "registered user " + r.userName());
+        return true;
+    }
+
+    @Override
+    public Optional<String> login(String userName, String secret) {
+        Optional<UserInfo> user = em.createNamedQuery("UserInfo.byName", UserInfo.class)
+                .setParameter("name", userName).getResultStream().findFirst();
+        if (!HASHER.verify(secret, user.map(UserInfo::getPassword).orElse(UNKNOWN_USER_HASH)) || user.isEmpty()) {
+            LOG.info(() -> "failed login for " + userName);
+            return Optional.empty();
+        }
+        if (HASHER.needsUpgrade(user.get().getPassword())) {
+            user.get().setPassword(HASHER.hash(secret));
+        }
+        LOG.fine(() -> "login of " + userName);
+        return Optional.of(tokens.issue(userName));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void requireToken(String userName, String token) {
+        if (userName == null || token == null || !tokens.touch(userName, token)) {
+            throw new TokenRejectedException();
+        }
+    }
+}

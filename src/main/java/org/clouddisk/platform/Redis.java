@@ -1,0 +1,85 @@
+package org.clouddisk.platform;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.RedisClient;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The one Redis connection pool of the application, when CLOUDDISK_REDIS_URL is set. Short timeouts and pool
+ * validation make a Redis outage a quick, clean failure and make the pool recover by itself when Redis returns.
+ */
+@ApplicationScoped
+public class Redis {
+
+    private static final int TIMEOUT_MILLIS = 2000;
+
+    @Inject
+    Settings settings;
+
+    private volatile RedisClient client;
+
+    /** The pooled client, or empty when CloudDisk runs without Redis. */
+    public Optional<RedisClient> client() {
+        Optional<String> url = settings.redisUrl();
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        RedisClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = connect(URI.create(url.get()));
+                }
+                c = client;
+            }
+        }
+        return Optional.of(c);
+    }
+
+    static RedisClient connect(URI uri) {
+        var config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(TIMEOUT_MILLIS)
+                .socketTimeoutMillis(TIMEOUT_MILLIS);
+        String path = uri.getPath();
+        if (path != null && path.length() > 1) {
+            config.database(Integer.parseInt(path.substring(1)));
+        }
+        String userInfo = uri.getUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            if (colon >= 0) {
+                if (colon > 0) {
+                    config.user(userInfo.substring(0, colon));
+                }
+                config.password(userInfo.substring(colon + 1));
+            } else {
+                config.password(userInfo);
+            }
+        }
+        var pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(128);
+        pool.setMaxIdle(32);
+        pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
+        pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
+        return RedisClient.builder()
+                .hostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379)
+                .clientConfig(config.build())
+                .poolConfig(pool)
+                .build();
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}

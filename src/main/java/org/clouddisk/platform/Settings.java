@@ -1,0 +1,74 @@
+package org.clouddisk.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * CloudDisk's configuration. Each value comes from an environment variable ({@code CLOUDDISK_TOKEN_TTL}) and may be
+ * overridden by the matching system property ({@code clouddisk.token.ttl}); otherwise the embedded default applies.
+ * README.md lists every variable.
+ */
+@ApplicationScoped
+public class Settings {
+
+    /** Where embedded defaults keep their data: the local content store and the H2 database. */
+    public Path dataDir() {
+        return Path.of(value("CLOUDDISK_DATA_DIR").orElseGet(
+                () -> System.getProperty("jboss.server.data.dir", "data") + "/clouddisk"));
+    }
+
+    /** {@code redis://host:port[/db]}; absent means the in-process token store and ranking. */
+    public Optional<String> redisUrl() {
+        return value("CLOUDDISK_REDIS_URL");
+    }
+
+    /** {@code local} or {@code fastdfs}. */
+    public String storage() {
+        return value("CLOUDDISK_STORAGE").orElse("local");
+    }
+
+    /** FastDFS trackers as {@code host:port[,host:port...]}. */
+    public String fastdfsTrackers() {
+        return value("CLOUDDISK_FASTDFS_TRACKERS").orElse("127.0.0.1:22122");
+    }
+
+    /** The base of download URLs as clients reach them (nginx's address in production), without a trailing slash. */
+    public String publicUrl() {
+        String url = value("CLOUDDISK_PUBLIC_URL").orElse("http://localhost:8080");
+        URI.create(url); // fail at start on a malformed value rather than in every list
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Idle lifetime of a login: seconds, or an ISO-8601 duration such as PT30M. */
+    public Duration tokenTtl() {
+        return value("CLOUDDISK_TOKEN_TTL").map(Settings::duration).orElse(Duration.ofDays(1));
+    }
+
+    /** The largest file /upload accepts, in bytes. */
+    public long maxUploadBytes() {
+        return value("CLOUDDISK_MAX_UPLOAD_BYTES").map(Long::parseLong).orElse(4L << 30);
+    }
+
+    /** Whether legacy-form uploads without a token are accepted (old desktop clients); off by default. */
+    public boolean allowTokenlessLegacyUpload() {
+        return value("CLOUDDISK_ALLOW_TOKENLESS_UPLOAD").map(Boolean::parseBoolean).orElse(false);
+    }
+
+    private static Duration duration(String text) {
+        return text.startsWith("P") || text.startsWith("p") ? Duration.parse(text) : Duration.ofSeconds(Long.parseLong(text));
+    }
+
+    /** The system property (clouddisk.x.y) wins over the environment variable (CLOUDDISK_X_Y); blank means unset. */
+    static Optional<String> value(String envName) {
+        String property = envName.toLowerCase().replace('_', '.');
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) {
+            v = System.getenv(envName);
+        }
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+}
