@@ -376,9 +376,8 @@ function cell(label, cls, ...content) {
     return h('td', { class: cls, dataset: label ? { label } : null }, ...content);
 }
 
-function actionButton(cls, icon, text, name, extra = {}) {
-    return h('button', { type: 'button', class: `btn btn-small ${cls}`, 'aria-label': `${text} ${name}`, title: `${text} “${name}”`, ...extra },
-        h('span', { 'aria-hidden': 'true' }, icon), ' ', h('span', { class: 'btn-text' }, text));
+function actionButton(cls, text, name, label = `${text} ${name}`) {
+    return h('button', { type: 'button', class: `btn btn-small ${cls}`, 'aria-label': label, title: label }, text);
 }
 
 function nameCell(item, badge) {
@@ -443,12 +442,12 @@ function renderMyFiles() {
             timeCell(item),
             cell('Downloads', 'col-num', h('span', { class: 'pv' }, String(item.pv ?? 0))),
             cell(null, 'col-actions', h('div', { class: 'actions' },
-                actionButton('act-download', '⬇️', 'Download', item.filename),
+                actionButton('act-download', 'Download', item.filename),
                 shared
-                    ? actionButton('act-cancel-share', '🔒', 'Unshare', item.filename)
-                    : actionButton('act-share', '🔗', 'Share', item.filename),
-                actionButton('act-props', 'ℹ️', 'Properties', item.filename),
-                actionButton('act-delete btn-danger-text', '🗑️', 'Delete', item.filename))));
+                    ? actionButton('act-cancel-share', 'Unshare', item.filename)
+                    : actionButton('act-share', 'Share', item.filename),
+                actionButton('act-props', 'Properties', item.filename),
+                actionButton('act-delete btn-danger-text', 'Delete', item.filename))));
     }));
     const empty = mine.total === 0 && items.length === 0;
     $('myfiles-empty').hidden = !empty;
@@ -615,10 +614,10 @@ function renderPublic() {
         timeCell(item),
         cell('Downloads', 'col-num', h('span', { class: 'pv' }, String(item.pv ?? 0))),
         cell(null, 'col-actions', h('div', { class: 'actions' },
-            actionButton('act-download', '⬇️', 'Download', item.filename),
-            actionButton('act-save', '📥', 'Save to my files', item.filename),
-            actionButton('act-props', 'ℹ️', 'Properties', item.filename),
-            item.user === me ? actionButton('act-cancel-share', '🔒', 'Unshare', item.filename) : null)))));
+            actionButton('act-download', 'Download', item.filename),
+            actionButton('act-save', 'Save', item.filename, `Save ${item.filename} to my files`),
+            actionButton('act-props', 'Properties', item.filename),
+            item.user === me ? actionButton('act-cancel-share', 'Unshare', item.filename) : null)))));
     const empty = pub.total === 0 && pub.items.length === 0;
     $('public-empty').hidden = !empty;
     $('public-table').hidden = empty;
@@ -673,9 +672,8 @@ function renderRanking() {
     ol.setAttribute('start', String(first));
     ol.replaceChildren(...rank.items.map((item, i) => {
         const n = first + i;
-        const medal = n === 1 ? '🥇' : n === 2 ? '🥈' : n === 3 ? '🥉' : null;
         return h('li', { class: `rank-row${n <= 3 ? ' top' : ''}`, dataset: { filename: item.filename, md5: item.md5, user: item.user, rank: n } },
-            h('span', { class: 'rank', 'aria-hidden': 'true' }, medal || String(n)),
+            h('span', { class: 'rank', 'aria-hidden': 'true' }, String(n)),
             typeIcon(item),
             h('span', { class: 'rank-name' },
                 h('span', { class: 'file-name', title: item.filename }, item.filename),

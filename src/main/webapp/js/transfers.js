@@ -71,7 +71,7 @@ export class Transfers {
         }, 'Cancel');
         t.el = h('li', { class: 'transfer', dataset: { id: t.id, kind: t.kind, name: t.name } },
             h('div', { class: 'transfer-head' },
-                h('span', { class: 'transfer-kind', 'aria-hidden': 'true' }, t.kind === 'upload' ? '⬆️' : '⬇️'),
+                h('span', { class: 'transfer-kind', 'aria-hidden': 'true' }, t.kind === 'upload' ? '↑' : '↓'),
                 h('span', { class: 'transfer-name', title: t.name }, t.name),
                 t.stateEl),
             t.progressEl,

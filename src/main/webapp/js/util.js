@@ -72,17 +72,17 @@ export function isoTime(t) {
 }
 
 const TYPE_GROUPS = [
-    ['image', '🖼️', 'Image', ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'svg', 'ico', 'tif', 'tiff', 'heic', 'avif']],
-    ['video', '🎬', 'Video', ['mp4', 'mkv', 'avi', 'mov', 'wmv', 'flv', 'webm', 'm4v', 'mpg', 'mpeg', 'rmvb', '3gp', 'ts']],
-    ['audio', '🎵', 'Audio', ['mp3', 'wav', 'flac', 'aac', 'ogg', 'm4a', 'wma', 'opus', 'ape']],
-    ['archive', '🗜️', 'Archive', ['zip', 'rar', '7z', 'tar', 'gz', 'tgz', 'bz2', 'xz', 'zst', 'iso']],
-    ['pdf', '📕', 'PDF document', ['pdf']],
-    ['doc', '📝', 'Document', ['doc', 'docx', 'odt', 'rtf', 'txt', 'md', 'pages', 'epub']],
-    ['sheet', '📊', 'Spreadsheet', ['xls', 'xlsx', 'csv', 'ods', 'numbers', 'tsv']],
-    ['slides', '📽️', 'Presentation', ['ppt', 'pptx', 'odp', 'key']],
-    ['code', '💻', 'Source code', ['js', 'mjs', 'ts', 'java', 'c', 'h', 'cpp', 'hpp', 'cs', 'py', 'rb', 'go', 'rs',
+    ['image', '#2e9d5b', 'Image', ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'svg', 'ico', 'tif', 'tiff', 'heic', 'avif']],
+    ['video', '#8e44ad', 'Video', ['mp4', 'mkv', 'avi', 'mov', 'wmv', 'flv', 'webm', 'm4v', 'mpg', 'mpeg', 'rmvb', '3gp', 'ts']],
+    ['audio', '#d35400', 'Audio', ['mp3', 'wav', 'flac', 'aac', 'ogg', 'm4a', 'wma', 'opus', 'ape']],
+    ['archive', '#7f6a00', 'Archive', ['zip', 'rar', '7z', 'tar', 'gz', 'tgz', 'bz2', 'xz', 'zst', 'iso']],
+    ['pdf', '#c0392b', 'PDF document', ['pdf']],
+    ['doc', '#2f6fde', 'Document', ['doc', 'docx', 'odt', 'rtf', 'txt', 'md', 'pages', 'epub']],
+    ['sheet', '#1e8449', 'Spreadsheet', ['xls', 'xlsx', 'csv', 'ods', 'numbers', 'tsv']],
+    ['slides', '#e67e22', 'Presentation', ['ppt', 'pptx', 'odp', 'key']],
+    ['code', '#34495e', 'Source code', ['js', 'mjs', 'ts', 'java', 'c', 'h', 'cpp', 'hpp', 'cs', 'py', 'rb', 'go', 'rs',
         'php', 'html', 'htm', 'css', 'json', 'xml', 'yml', 'yaml', 'sh', 'sql', 'kt', 'swift']],
-    ['app', '⚙️', 'Program', ['exe', 'msi', 'dmg', 'apk', 'deb', 'rpm', 'appimage', 'jar', 'bin']],
+    ['app', '#5d6d7e', 'Program', ['exe', 'msi', 'dmg', 'apk', 'deb', 'rpm', 'appimage', 'jar', 'bin']],
 ];
 
 /** The file's type: the server's `type`, else the lowercased extension of the name. */
@@ -93,19 +93,41 @@ export function fileType(item) {
     return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
-/** {group, emoji, label} for a type such as "mp4". */
+/** {group, color, label} for a type such as "mp4". */
 export function typeInfo(type) {
-    for (const [group, emoji, label, exts] of TYPE_GROUPS) {
-        if (exts.includes(type)) return { group, emoji, label };
+    for (const [group, color, label, exts] of TYPE_GROUPS) {
+        if (exts.includes(type)) return { group, color, label };
     }
-    return { group: 'other', emoji: '📄', label: type ? `${type.toUpperCase()} file` : 'File' };
+    return { group: 'other', color: '#7b8494', label: type ? `${type.toUpperCase()} file` : 'File' };
 }
 
-/** A decorative icon for the file type (the name next to it carries the meaning). */
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs) {
+    const el = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+    return el;
+}
+
+/**
+ * A decorative inline-SVG icon: a page coloured by kind of file with its extension on it
+ * (no image files, no emoji font needed). The name next to it carries the meaning.
+ */
 export function typeIcon(item) {
     const type = fileType(item);
     const info = typeInfo(type);
-    return h('span', { class: `file-icon type-${info.group}`, 'aria-hidden': 'true', title: info.label }, info.emoji);
+    const icon = svg('svg', { viewBox: '0 0 32 40', width: 28, height: 35, 'aria-hidden': 'true', focusable: 'false', class: 'type-svg' });
+    icon.append(
+        svg('path', { d: 'M3 1h18l8 8v28a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V3a2 2 0 0 1 2-2z', fill: info.color }),
+        svg('path', { d: 'M21 1v6a2 2 0 0 0 2 2h6z', fill: '#ffffff', 'fill-opacity': '0.45' }));
+    const label = (type || '').slice(0, 4).toUpperCase();
+    if (label) {
+        const t = svg('text', { x: 15, y: 30, 'text-anchor': 'middle', 'font-size': label.length > 3 ? 7.5 : 9,
+            'font-weight': 700, 'font-family': 'system-ui, sans-serif', fill: '#ffffff' });
+        t.textContent = label;
+        icon.append(t);
+    }
+    return h('span', { class: `file-icon type-${info.group}`, title: info.label }, icon);
 }
 
 /** Number of Unicode code points (what "characters" means in the protocol). */

@@ -1,0 +1,157 @@
+package org.clouddisk.files;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.clouddisk.web.FileNames;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Lock order, the same in every transaction to keep deadlocks rare: the user's counter row, then the user's file
+ * row, then the content's file_info row, then (sharing) the public share counter.
+ */
+@Stateless
+public class DefaultFileService implements FileService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultFileService.class.getName());
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ContentUrls urls;
+
+    @Inject
+    Event<ContentReleased> released;
+
+    @Inject
+    Event<FileRemoving> removing;
+
+    @Override
+    public ReferenceOutcome addReference(String user, String md5, String fileName) {
+        UserFileCount files = lockCounter(user);
+        if (findFile(user, md5, fileName, LockModeType.NONE).isPresent()) {
+            return ReferenceOutcome.ALREADY_OWNED;
+        }
+        Optional<FileInfo> content = lockContent(md5);
+        if (content.isEmpty()) {
+            return ReferenceOutcome.UNKNOWN_CONTENT;
+        }
+        link(files, content.get(), user, fileName);
+        LOG.info(() -> "user " + user + " references " + md5 + " as '" + fileName + "'");
+        return ReferenceOutcome.ADDED;
+    }
+
+    @Override
+    public UploadOutcome recordUpload(String user, String md5, String fileName, long size, String fileId) {
+        UserFileCount files = lockCounter(user);
+        if (findFile(user, md5, fileName, LockModeType.NONE).isPresent()) {
+            return UploadOutcome.ALREADY_OWNED;
+        }
+        Optional<FileInfo> existing = lockContent(md5);
+        FileInfo content = existing.orElseGet(() -> {
+            var created = new FileInfo(md5, fileId, urls.of(fileId), size, FileNames.type(fileName));
+            em.persist(created);
+            return created;
+        });
+        link(files, content, user, fileName);
+        LOG.info(() -> "user " + user + " uploaded " + md5 + " (" + size + " bytes) as '" + fileName + "'"
+                + (existing.isPresent() ? ", content already held as " + content.getFileId() : ", stored as " + fileId));
+        return existing.isPresent() ? UploadOutcome.EXISTING_CONTENT : UploadOutcome.NEW_CONTENT;
+    }
+
+    private void link(UserFileCount files, FileInfo content, String user, String fileName) {
+        content.reference();
+        em.persist(new UserFile(user, content.getMd5(), fileName, LocalDateTime.now()));
+        files.add(1);
+        em.flush(); // a concurrent insert of the same file surfaces here, inside Conflicts.retry
+    }
+
+    @Override
+    public int count(String user) {
+        return em.createNamedQuery("UserFileCount.byUser", UserFileCount.class).setParameter("user", user)
+                .getResultStream().findFirst().map(UserFileCount::getCount).orElse(0);
+    }
+
+    @Override
+    public List<FileItem> list(String user, FileOrder order, int start, int count) {
+        return em.createQuery("select u, f from UserFile u, FileInfo f where f.md5 = u.md5 and u.user = :user"
+                        + " order by " + order.orderBy, Object[].class)
+                .setParameter("user", user)
+                .setFirstResult(start)
+                .setMaxResults(count)
+                .getResultStream()
+                .map(row -> item((UserFile) row[0], (FileInfo) row[1]))
+                .toList();
+    }
+
+    private FileItem item(UserFile u, FileInfo f) {
+        return new FileItem(u.getUser(), u.getMd5(), TIME.format(u.getCreateTime()), u.getFileName(),
+                u.isShared() ? 1 : 0, u.getPv(), urls.of(f.getFileId()), f.getSize(), f.getType());
+    }
+
+    @Override
+    public boolean delete(String user, String md5, String fileName) {
+        UserFileCount files = lockCounter(user);
+        Optional<UserFile> file = findFile(user, md5, fileName, LockModeType.PESSIMISTIC_WRITE);
+        if (file.isEmpty()) {
+            return false;
+        }
+        FileInfo content = lockContent(md5).orElseThrow(
+                () -> new IllegalStateException("file_info row missing for referenced content " + md5));
+        removing.fire(new FileRemoving(file.get()));
+        em.remove(file.get());
+        files.add(-1);
+        if (content.release() == 0) {
+            em.remove(content);
+            released.fire(new ContentReleased(md5, content.getFileId()));
+        }
+        LOG.info(() -> "user " + user + " deleted '" + fileName + "' (" + md5 + "), references left: "
+                + content.getCount());
+        return true;
+    }
+
+    @Override
+    public boolean countDownload(String user, String md5, String fileName) {
+        return em.createNamedQuery("UserFile.countPv").setParameter("user", user).setParameter("md5", md5)
+                .setParameter("fileName", fileName).executeUpdate() == 1;
+    }
+
+    @Override
+    public Optional<FileInfo> content(String fileId) {
+        return em.createNamedQuery("FileInfo.byFileId", FileInfo.class).setParameter("fileId", fileId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public UserFileCount lockCounter(String user) {
+        return em.createNamedQuery("UserFileCount.byUser", UserFileCount.class).setParameter("user", user)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElseGet(() -> {
+                    var counter = new UserFileCount(user);
+                    em.persist(counter);
+                    em.flush(); // a concurrent first change of the same user surfaces here, inside Conflicts.retry
+                    return counter;
+                });
+    }
+
+    Optional<UserFile> findFile(String user, String md5, String fileName, LockModeType lock) {
+        return em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
+                .setParameter("md5", md5).setParameter("fileName", fileName).setLockMode(lock)
+                .getResultStream().findFirst();
+    }
+
+    private Optional<FileInfo> lockContent(String md5) {
+        return em.createNamedQuery("FileInfo.byMd5", FileInfo.class).setParameter("md5", md5)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+}

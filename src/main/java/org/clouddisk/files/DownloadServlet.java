@@ -1,0 +1,118 @@
+package org.clouddisk.files;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.clouddisk.storage.ContentMissingException;
+import org.clouddisk.storage.ContentStore;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Serves the download URLs of the lists ({@code /<group>/M00/...}, rewritten to /download/... by
+ * WEB-INF/undertow-handlers.conf) from the content store: GET and HEAD, one byte range (206 / 416), ETag = md5.
+ * The bytes stream from the store to the client; nothing is buffered whole.
+ */
+@WebServlet("/download/*")
+public class DownloadServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(DownloadServlet.class.getName());
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+    @Inject
+    FileService files;
+
+    @Inject
+    ContentStore store;
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        serve(req, resp, true);
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        serve(req, resp, false);
+    }
+
+    private void serve(HttpServletRequest req, HttpServletResponse resp, boolean withBody) throws IOException {
+        String fileId = Optional.ofNullable(req.getPathInfo()).map(p -> p.substring(1)).orElse("");
+        Optional<FileInfo> found = files.content(fileId);
+        if (found.isEmpty()) {
+            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        FileInfo content = found.get();
+        long size = content.getSize();
+        String etag = '"' + content.getMd5() + '"';
+        resp.setHeader("ETag", etag);
+        resp.setHeader("Accept-Ranges", "bytes");
+        resp.setHeader("Cache-Control", "public, max-age=31536000, immutable"); // content under an id never changes
+        String mime = getServletContext().getMimeType(fileId);
+        resp.setContentType(mime != null ? mime : "application/octet-stream");
+        if (etag.equals(req.getHeader("If-None-Match"))) {
+            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+
+        long offset = 0;
+        long length = size;
+        String range = req.getHeader("Range");
+        if (range != null && (req.getHeader("If-Range") == null || etag.equals(req.getHeader("If-Range")))) {
+            Matcher m = RANGE.matcher(range.trim());
+            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
+                long[] span = span(m, size);
+                if (span == null) {
+                    resp.setHeader("Content-Range", "bytes */" + size);
+                    resp.sendError(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+                    return;
+                }
+                offset = span[0];
+                length = span[1] - span[0] + 1;
+                resp.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+                resp.setHeader("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
+            } // several ranges or a malformed header: the whole content, as RFC 9110 allows
+        }
+        resp.setContentLengthLong(length);
+        if (!withBody || length == 0) {
+            return;
+        }
+        try {
+            store.read(content.getFileId(), offset, length, resp.getOutputStream());
+        } catch (ContentMissingException e) {
+            LOG.warning(() -> "file_info row without content in the store: " + fileId);
+            if (!resp.isCommitted()) {
+                resp.reset();
+                resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "download of " + fileId + " ended early", e);
+            if (!resp.isCommitted()) {
+                resp.reset();
+                resp.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            }
+        }
+    }
+
+    /** [first, last] of a single range, or null when unsatisfiable. */
+    private static long[] span(Matcher m, long size) {
+        try {
+            if (m.group(1).isEmpty()) { // bytes=-N: the last N bytes
+                long n = Long.parseLong(m.group(2));
+                return n == 0 || size == 0 ? null : new long[]{Math.max(0, size - n), size - 1};
+            }
+            long first = Long.parseLong(m.group(1));
+            long last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+            return first >= size || last < first ? null : new long[]{first, last};
+        } catch (NumberFormatException e) {
+            return null; // beyond a long: certainly past the end
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.clouddisk.files;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A person's files. Each method is one container-managed transaction that keeps file_info.count,
+ * user_file_list and user_file_count consistent; callers run it through {@code Conflicts.retry} because a
+ * concurrent transaction may win a unique key or a lock first.
+ */
+public interface FileService {
+
+    /** Records a verified upload whose content was just stored as {@code fileId}. */
+    UploadOutcome recordUpload(String user, String md5, String fileName, long size, String fileId);
+
+    /** Adds a reference to content the server holds (instant upload, saving a shared file). */
+    ReferenceOutcome addReference(String user, String md5, String fileName);
+
+    int count(String user);
+
+    List<FileItem> list(String user, FileOrder order, int start, int count);
+
+    /** /dealfile?cmd=del: false when the user has no such file. */
+    boolean delete(String user, String md5, String fileName);
+
+    /** /dealfile?cmd=pv: false when the user has no such file. */
+    boolean countDownload(String user, String md5, String fileName);
+
+    /**
+     * Locks (creating it on first use) the counter row of a user, or of {@link UserFileCount#SHARED_FILES}; joins
+     * the caller's transaction.
+     */
+    UserFileCount lockCounter(String user);
+
+    /** The content behind a download path, if any. */
+    Optional<FileInfo> content(String fileId);
+}

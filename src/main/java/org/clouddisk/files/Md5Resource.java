@@ -1,0 +1,43 @@
+package org.clouddisk.files;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.clouddisk.account.AccountService;
+import org.clouddisk.platform.Code;
+import org.clouddisk.platform.Conflicts;
+import org.clouddisk.web.JsonRequest;
+import org.clouddisk.web.Reply;
+
+/** POST /md5: instant upload. Any failure answers 006, which sends the client to a real upload. */
+@Path("md5")
+@Consumes(MediaType.WILDCARD)
+@Produces(Reply.JSON)
+public class Md5Resource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    FileService files;
+
+    @POST
+    public Response instantUpload(String body) {
+        return Reply.guard(Code.CONTENT_UNKNOWN, () -> {
+            JsonRequest request = JsonRequest.parse(body);
+            String user = request.user();
+            accounts.requireToken(user, request.textOrEmpty(JsonRequest.TOKEN, 128));
+            String md5 = request.md5();
+            String fileName = request.filename();
+            return Reply.of(switch (Conflicts.retry(() -> files.addReference(user, md5, fileName))) {
+                case ADDED -> Code.INSTANT_UPLOADED;
+                case ALREADY_OWNED -> Code.ALREADY_OWNED;
+                case UNKNOWN_CONTENT -> Code.CONTENT_UNKNOWN;
+            });
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package org.clouddisk.files;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.LocalDateTime;
+
+/** A person's file (table user_file_list): a name the user gave to a content, with its share state and pv. */
+@Entity
+@Table(name = "user_file_list")
+@NamedQuery(name = "UserFile.find",
+        query = "select u from UserFile u where u.user = :user and u.md5 = :md5 and u.fileName = :fileName")
+@NamedQuery(name = "UserFile.countPv", query = "update UserFile u set u.pv = u.pv + 1"
+        + " where u.user = :user and u.md5 = :md5 and u.fileName = :fileName")
+public class UserFile {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "user", nullable = false, length = 32)
+    private String user;
+
+    @Column(name = "md5", nullable = false, length = 32)
+    private String md5;
+
+    @Column(name = "file_name", nullable = false)
+    private String fileName;
+
+    @Column(name = "create_time", nullable = false)
+    private LocalDateTime createTime;
+
+    @Column(name = "shared_status", nullable = false)
+    private int sharedStatus;
+
+    @Column(name = "pv", nullable = false)
+    private int pv;
+
+    protected UserFile() {
+    }
+
+    UserFile(String user, String md5, String fileName, LocalDateTime createTime) {
+        this.user = user;
+        this.md5 = md5;
+        this.fileName = fileName;
+        this.createTime = createTime;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public String getMd5() {
+        return md5;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public LocalDateTime getCreateTime() {
+        return createTime;
+    }
+
+    public boolean isShared() {
+        return sharedStatus == 1;
+    }
+
+    public void setShared(boolean shared) {
+        this.sharedStatus = shared ? 1 : 0;
+    }
+
+    public int getPv() {
+        return pv;
+    }
+}

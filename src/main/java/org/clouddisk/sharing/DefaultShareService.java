@@ -1,0 +1,145 @@
+package org.clouddisk.sharing;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.clouddisk.files.ContentUrls;
+import org.clouddisk.files.FileInfo;
+import org.clouddisk.files.FileItem;
+import org.clouddisk.files.FileService;
+import org.clouddisk.files.ReferenceOutcome;
+import org.clouddisk.files.UserFile;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+@Stateless
+public class DefaultShareService implements ShareService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultShareService.class.getName());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    FileService files;
+
+    @Inject
+    ContentUrls urls;
+
+    @Inject
+    ShareRanking ranking;
+
+    @Inject
+    Event<RankingChange> rankingChanges;
+
+    @Inject
+    ShareList shareList;
+
+    @Override
+    public ShareOutcome share(String user, String md5, String fileName) {
+        Optional<UserFile> file = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
+                .setParameter("md5", md5).setParameter("fileName", fileName)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        if (file.isEmpty()) {
+            return ShareOutcome.NO_SUCH_FILE;
+        }
+        if (shareList.find(md5, fileName).isPresent()) {
+            return ShareOutcome.ALREADY_SHARED;
+        }
+        shareList.share(file.get());
+        LOG.info(() -> "user " + user + " shared '" + fileName + "' (" + md5 + ")");
+        return ShareOutcome.SHARED;
+    }
+
+    @Override
+    public boolean cancel(String user, String md5, String fileName) {
+        Optional<UserFile> file = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
+                .setParameter("md5", md5).setParameter("fileName", fileName)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        if (file.isEmpty() || !file.get().isShared()) {
+            return false;
+        }
+        shareList.unshare(file.get());
+        LOG.info(() -> "user " + user + " cancelled the share of '" + fileName + "' (" + md5 + ")");
+        return true;
+    }
+
+    @Override
+    public ReferenceOutcome save(String user, String md5, String fileName) {
+        if (shareList.find(md5, fileName).isEmpty()) {
+            return ReferenceOutcome.UNKNOWN_CONTENT;
+        }
+        return files.addReference(user, md5, fileName);
+    }
+
+    @Override
+    public boolean countDownload(String md5, String fileName) {
+        boolean counted = em.createNamedQuery("SharedFile.countPv").setParameter("md5", md5)
+                .setParameter("fileName", fileName).executeUpdate() == 1;
+        if (counted) {
+            rankingChanges.fire(new RankingChange(RankingChange.Kind.VIEWED, new RankedFile(md5, fileName, 1)));
+        }
+        return counted;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public int count() {
+        return shareList.count();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<FileItem> list(int start, int count) {
+        return em.createQuery("select s, f from SharedFile s, FileInfo f where f.md5 = s.md5"
+                        + " order by s.createTime desc, s.id desc", Object[].class)
+                .setFirstResult(start).setMaxResults(count).getResultStream()
+                .map(row -> {
+                    SharedFile s = (SharedFile) row[0];
+                    FileInfo f = (FileInfo) row[1];
+                    return new FileItem(s.getUser(), s.getMd5(), TIME.format(s.getCreateTime()), s.getFileName(), 1,
+                            s.getPv(), urls.of(f.getFileId()), f.getSize(), f.getType());
+                })
+                .toList();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<RankedFile> ranking(boolean descending, int start, int count) {
+        try {
+            if (ranking.size() != count()) {
+                rebuildRanking();
+            }
+            return ranking.page(descending, start, count);
+        } catch (StaleRankingException e) {
+            LOG.info(() -> "ranking incomplete (" + e.getMessage() + "), rebuilding it");
+            rebuildRanking();
+            return rankingFromDatabase(descending, start, count);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ranking store unavailable, answering from the database: {0}", e.toString());
+            return rankingFromDatabase(descending, start, count);
+        }
+    }
+
+    private void rebuildRanking() {
+        List<RankedFile> all = em.createNamedQuery("SharedFile.ranking", RankedFile.class).getResultList();
+        ranking.replaceAll(all);
+        LOG.info(() -> "ranking rebuilt from the database with " + all.size() + " shared files");
+    }
+
+    private List<RankedFile> rankingFromDatabase(boolean descending, int start, int count) {
+        return em.createNamedQuery(descending ? "SharedFile.rankingDesc" : "SharedFile.ranking", RankedFile.class)
+                .setFirstResult(start).setMaxResults(count).getResultList();
+    }
+}

@@ -1,0 +1,61 @@
+package org.clouddisk.sharing;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.clouddisk.files.FileItem;
+import org.clouddisk.files.MyFilesResource;
+import org.clouddisk.platform.Code;
+import org.clouddisk.web.InvalidRequestException;
+import org.clouddisk.web.JsonRequest;
+import org.clouddisk.web.Reply;
+
+import java.util.List;
+
+/** /sharefiles?cmd=count | normal | pvasc | pvdesc: the public list, readable by anybody. */
+@Path("sharefiles")
+@Consumes(MediaType.WILDCARD)
+@Produces(Reply.JSON)
+public class ShareFilesResource {
+
+    /** A ranking entry on the wire. */
+    public record RankingItem(String md5, String filename, long pv) {
+    }
+
+    /** The ranking answer: {"file":[...]}. */
+    public record RankingPage(List<RankingItem> file) {
+    }
+
+    @Inject
+    ShareService shares;
+
+    @GET
+    public Response get(@QueryParam("cmd") String cmd) {
+        return post(cmd, "");
+    }
+
+    @POST
+    public Response post(@QueryParam("cmd") String cmd, String body) {
+        return Reply.guard(Code.LIST_FAILED, () -> {
+            if ("count".equals(cmd)) {
+                return Reply.json(shares.count()); // the original's bare number
+            }
+            JsonRequest request = JsonRequest.parse(body);
+            int start = request.integer("start", 0, Integer.MAX_VALUE);
+            int count = request.integer("count", 1, MyFilesResource.MAX_PAGE);
+            return switch (cmd == null ? "" : cmd) {
+                case "normal" -> Reply.json(new FileItem.Page(shares.list(start, count)));
+                case "pvasc", "pvdesc" -> Reply.json(new RankingPage(
+                        shares.ranking("pvdesc".equals(cmd), start, count).stream()
+                                .map(f -> new RankingItem(f.md5(), f.fileName(), f.pv())).toList()));
+                default -> throw new InvalidRequestException("cmd " + cmd);
+            };
+        });
+    }
+}
