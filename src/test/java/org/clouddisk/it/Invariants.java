@@ -1,0 +1,148 @@
+package org.clouddisk.it;
+
+import org.clouddisk.storage.FastDfsContentStore;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.resps.Tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The invariants of PROTOCOL.md ("Storage model"), checked straight in the database, the content store and Redis
+ * of the server under test.
+ */
+public final class Invariants {
+
+    private Invariants() {
+    }
+
+    /** Fails with every violation found. */
+    public static void assertHold() {
+        List<String> violations = check();
+        assertEquals(List.of(), violations, "invariants violated");
+    }
+
+    public static List<String> check() {
+        var violations = new ArrayList<String>();
+        try (Connection c = connect()) {
+            violations.addAll(rows(c, "select f.md5, f.count, (select count(*) from user_file_list u where u.md5 = f.md5)"
+                    + " from file_info f where f.count = 0"
+                    + " or f.count <> (select count(*) from user_file_list u where u.md5 = f.md5)", "file_info.count wrong"));
+            violations.addAll(rows(c, "select distinct u.md5 from user_file_list u"
+                    + " where not exists (select 1 from file_info f where f.md5 = u.md5)", "user file without file_info"));
+            violations.addAll(rows(c, "select distinct u.user from user_file_list u where not exists"
+                    + " (select 1 from user_file_count c where c.user = u.user)", "user without user_file_count"));
+            violations.addAll(rows(c, "select c.user, c.count from user_file_count c where c.user not like 'xxx%'"
+                    + " and c.count <> (select count(*) from user_file_list u where u.user = c.user)", "user_file_count wrong"));
+            violations.addAll(rows(c, "select u.user, u.md5, u.file_name from user_file_list u where u.shared_status = 1"
+                    + " and not exists (select 1 from share_file_list s where s.md5 = u.md5 and s.file_name = u.file_name"
+                    + " and s.user = u.user)", "shared_status 1 without share"));
+            violations.addAll(rows(c, "select s.user, s.md5, s.file_name from share_file_list s where not exists (select 1"
+                    + " from user_file_list u where u.md5 = s.md5 and u.file_name = s.file_name and u.user = s.user"
+                    + " and u.shared_status = 1)", "share without shared_status 1"));
+            violations.addAll(rows(c, "select c.count, (select count(*) from share_file_list) from user_file_count c"
+                    + " where c.user = 'xxx_share_xxx_file_xxx_list_xxx_count_xxx'"
+                    + " and c.count <> (select count(*) from share_file_list)", "share count wrong"));
+            violations.addAll(checkStore(c));
+            violations.addAll(checkRanking(c));
+        } catch (SQLException | IOException e) {
+            violations.add("cannot check: " + e);
+        }
+        return violations;
+    }
+
+    public static Connection connect() throws SQLException {
+        return DriverManager.getConnection(TestEnvironment.dbUrl(), "clouddisk", "clouddisk");
+    }
+
+    /** Every file_info row has its content in the store and the store holds nothing else. */
+    private static List<String> checkStore(Connection c) throws SQLException, IOException {
+        var violations = new ArrayList<String>();
+        List<String> fileIds = new ArrayList<>();
+        try (ResultSet rs = c.createStatement().executeQuery("select file_id from file_info")) {
+            while (rs.next()) {
+                fileIds.add(rs.getString(1));
+            }
+        }
+        long stored;
+        if (TestEnvironment.fastdfs() != null) {
+            var store = new FastDfsContentStore(TestEnvironment.fastdfs().trackers(), 3000, 30000);
+            for (String id : fileIds) {
+                if (!store.exists(id)) {
+                    violations.add("file_info row without content: " + id);
+                }
+            }
+            stored = TestEnvironment.fastdfs().fileCount();
+        } else {
+            Path root = TestEnvironment.dataDir().resolve("storage");
+            for (String id : fileIds) {
+                if (!Files.isRegularFile(root.resolve(id.substring("group1/".length())))) {
+                    violations.add("file_info row without content: " + id);
+                }
+            }
+            try (Stream<Path> files = Files.exists(root) ? Files.walk(root) : Stream.empty()) {
+                stored = files.filter(Files::isRegularFile).count();
+            }
+        }
+        if (stored != fileIds.size()) {
+            violations.add("the store holds " + stored + " files for " + fileIds.size() + " file_info rows");
+        }
+        return violations;
+    }
+
+    /** FILE_PUBLIC_ZSET and FILE_NAME_HASH, when present, hold exactly the share list with score = pv. */
+    private static List<String> checkRanking(Connection c) throws SQLException {
+        Map<String, Long> shares = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        try (ResultSet rs = c.createStatement().executeQuery("select md5, file_name, pv from share_file_list")) {
+            while (rs.next()) {
+                shares.put(rs.getString(1) + rs.getString(2), rs.getLong(3));
+                names.put(rs.getString(1) + rs.getString(2), rs.getString(2));
+            }
+        }
+        try (RedisClient redis = RedisClient.create("127.0.0.1", TestEnvironment.redis().port())) {
+            if (!redis.exists("FILE_PUBLIC_ZSET") && !redis.exists("FILE_NAME_HASH")) {
+                return List.of(); // not built yet: it is rebuilt from the database on the next read
+            }
+            Map<String, Long> ranked = new HashMap<>();
+            for (Tuple t : redis.zrangeWithScores("FILE_PUBLIC_ZSET", 0, -1)) {
+                ranked.put(t.getElement(), (long) t.getScore());
+            }
+            var violations = new ArrayList<String>();
+            if (!ranked.equals(shares)) {
+                violations.add("FILE_PUBLIC_ZSET " + ranked + " differs from share_file_list " + shares);
+            }
+            if (!redis.hgetAll("FILE_NAME_HASH").equals(names)) {
+                violations.add("FILE_NAME_HASH differs from share_file_list");
+            }
+            return violations;
+        }
+    }
+
+    private static List<String> rows(Connection c, String sql, String what) throws SQLException {
+        var found = new ArrayList<String>();
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                var row = new StringBuilder(what).append(":");
+                for (int i = 1; i <= n; i++) {
+                    row.append(' ').append(rs.getString(i));
+                }
+                found.add(row.toString());
+            }
+        }
+        return found;
+    }
+}
