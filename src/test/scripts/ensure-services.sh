@@ -2,7 +2,7 @@
 # What the integration tests need on this machine, installed from Debian's packages and started where missing:
 #   - MariaDB running on 127.0.0.1:3306, with the test user clouddisk/clouddisk allowed on clouddisk_it* databases
 #   - redis-server installed (the tests start their own instance on a free port)
-#   - chromium and chromium-driver installed (browser tests)
+#   - chromium and chromium-driver installed (browser tests), nginx installed (the tests start their own)
 # Safe to run again: each step only does what is missing.
 set -euo pipefail
 
@@ -13,6 +13,7 @@ command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(ma
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+[ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "ensure-services: installing ${missing[*]}"
     as_root apt-get update -q
