@@ -780,6 +780,10 @@ function wire() {
             if (!ok) return;
         }
         transfers.cancelAll();
+        // The next person at this browser must not see these.
+        transfers.clearFinished();
+        mine.items = [];
+        $('file-list').replaceChildren();
         session.clear();
         $('login-password').value = '';
         showLoginError('');

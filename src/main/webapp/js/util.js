@@ -43,7 +43,7 @@ export function formatSize(bytes) {
         n /= 1024;
         i++;
     }
-    if (i === 0) return `${n} B`;
+    if (i === 0) return `${Math.round(n)} B`;
     return `${n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)} ${UNITS[i]}`;
 }
 

@@ -1,0 +1,414 @@
+package org.clouddisk.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import redis.clients.jedis.RedisClient;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.clouddisk.it.CloudDiskClient.json;
+import static org.clouddisk.it.CloudDiskClient.md5;
+import static org.clouddisk.it.CloudDiskClient.uniqueName;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
+
+/**
+ * The browser client (src/main/webapp) end to end: headless Chromium through the real page against the deployed WAR.
+ * Screenshots of the main screens go to target/screenshots/; with -Dit.docs.screenshots=true a few are also copied
+ * to docs/screenshots/ for the README.
+ */
+@EnabledIfSystemProperty(named = "it.storage", matches = "local")
+class BrowserIT extends Deployments {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String PASSWORD = "correct horse 1";
+    private static final String EXPIRED = "Your session expired, please log in again";
+    private static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
+    private static final Path SHOTS = BASEDIR.resolve("target/screenshots");
+    private static final List<String> DOC_SHOTS = List.of("login", "myfiles", "public", "phone-myfiles");
+
+    private final String base = "http://127.0.0.1:" + System.getProperty("it.http.port") + "/";
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private Path temp;
+    private Path downloads;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        temp = Files.createTempDirectory("browser-it");
+        downloads = Files.createDirectories(temp.resolve("downloads"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,800", "--user-data-dir=" + temp.resolve("profile"));
+        options.setExperimentalOption("prefs", Map.of(
+                "download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false,
+                "safebrowsing.enabled", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, WAIT);
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        try (Stream<Path> all = Files.walk(temp)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Test
+    void uploadShareSaveDownloadUnshareDeleteThroughThePage() throws Exception {
+        driver.get(base);
+        visible("#login-panel");
+        shot("login");
+
+        // First user: inline validation, then a real registration and log in.
+        String alice = uniqueName("alice");
+        click("#show-register");
+        visible("#register-panel");
+        showsInlineValidation();
+        shot("register");
+        fillRegistration(alice);
+        logIn(alice, "wrong password", false);
+        logIn(alice, PASSWORD, true);
+
+        // Upload two real files through the file input.
+        byte[] content = randomBytes(300_000);
+        String md5 = md5(content);
+        String name = "project-plan.pdf";
+        Path plan = write(name, content);
+        Path notes = write("notes.txt", "Things to take along.\n".getBytes(StandardCharsets.UTF_8));
+        upload(plan.toString() + "\n" + notes);
+        waitTransfer(name, "done", "stored");
+        String detail = waitTransfer("notes.txt", "done", "stored").findElement(By.className("transfer-detail")).getText();
+        assertTrue(!detail.matches("(?s).*\\d\\.\\d{3,}.*"), "sizes and speeds are rounded: " + detail);
+        WebElement row = visible(myRow(name));
+        assertEquals(md5, row.getDomAttribute("data-md5"), "the md5 the page computed");
+        assertEquals(md5, client.myFiles(new CloudDiskClient.User(alice, token()), "normal").stream()
+                .filter(f -> f.getString("filename").equals(name)).findFirst().orElseThrow().getString("md5"));
+        visible(myRow("notes.txt"));
+        shot("myfiles");
+
+        // Second user: the same content is an instant upload.
+        logOut();
+        String bob = uniqueName("bob");
+        register(bob);
+        logIn(bob, PASSWORD, true);
+        assertTrue(driver.findElements(By.cssSelector("#transfer-list li")).isEmpty(), "no transfers of the last user");
+        upload(plan.toString());
+        WebElement transfer = waitTransfer(name, "instant", "instant");
+        assertEquals(md5, transfer.getDomAttribute("data-md5"));
+        visible(myRow(name));
+        shot("transfers", visible("#transfers"));
+        shot("myfiles-after-instant");
+
+        // The first user shares it: public list and ranking.
+        logOut();
+        logIn(alice, PASSWORD, true);
+        click(myRow(name) + " .act-share");
+        wait.until(attributeToBe(By.cssSelector(myRow(name)), "data-shared", "1"));
+        visible(myRow(name) + " .badge-shared");
+        nav("public");
+        String publicRow = "#public-list tr[data-filename='" + name + "'][data-md5='" + md5 + "'][data-user='" + alice + "']";
+        visible(publicRow);
+        shot("public");
+        nav("ranking");
+        findRanked(name, md5);
+        shot("ranking");
+
+        // A third user saves it from the public list, then downloads it: the bytes and the public count.
+        logOut();
+        String carol = uniqueName("carol");
+        register(carol);
+        logIn(carol, PASSWORD, true);
+        nav("public");
+        click(publicRow + " .act-save");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "was saved to your files"));
+        click(publicRow + " .act-download");
+        assertArrayEquals(content, Files.readAllBytes(downloaded(name, content.length)), "downloaded bytes");
+        wait.until(textToBe(By.cssSelector(publicRow + " .pv"), "1"));
+        assertEquals(1, publicItem(md5, name).getInt("pv"), "the download was counted");
+        nav("ranking");
+        wait.until(textToBe(By.cssSelector(findRanked(name, md5) + " .pv"), "1"));
+        nav("myfiles");
+        visible(myRow(name));
+        assertEquals(md5, driver.findElement(By.cssSelector(myRow(name))).getDomAttribute("data-md5"));
+        phoneShot();
+
+        // The sharer cancels the share, then deletes the file through the confirm dialog.
+        logOut();
+        logIn(alice, PASSWORD, true);
+        click(myRow(name) + " .act-cancel-share");
+        wait.until(attributeToBe(By.cssSelector(myRow(name)), "data-shared", "0"));
+        nav("public");
+        assertTrue(driver.findElements(By.cssSelector(publicRow)).isEmpty(), "no longer public");
+        nav("myfiles");
+        click(myRow(name) + " .act-delete");
+        visible("#confirm-dialog");
+        assertTrue(text("#confirm-message").contains(name), text("#confirm-message"));
+        click("#confirm-cancel");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "was not deleted"));
+        click(myRow(name) + " .act-delete");
+        click("#confirm-ok");
+        wait.until(invisibilityOfElementLocated(By.cssSelector(myRow(name))));
+        wait.until(textToBePresentInElementLocated(By.id("status"), "was deleted"));
+        visible(myRow("notes.txt"));
+        Invariants.assertHold();
+    }
+
+    @Test
+    void anExpiredTokenBringsBackTheLoginScreen() throws Exception {
+        driver.get(base);
+        String dave = uniqueName("dave");
+        click("#show-register");
+        register(dave);
+        logIn(dave, PASSWORD, true);
+        visible("#myfiles-empty");
+
+        // Expired on the server: the next action (refresh) leads to the login screen.
+        try (RedisClient redis = RedisClient.create("127.0.0.1", TestEnvironment.redis().port())) {
+            assertEquals(1, redis.del("clouddisk:token:" + sha256(token())));
+        }
+        click("#refresh-myfiles");
+        expectSessionExpired();
+
+        // A bogus token in localStorage: an upload leads to the login screen, nothing is stored.
+        logIn(dave, PASSWORD, true);
+        driver.executeScript("localStorage.setItem('token', arguments[0])", "bogus-" + uniqueName("t"));
+        upload(write("late.txt", "too late".getBytes(StandardCharsets.UTF_8)).toString());
+        expectSessionExpired();
+        assertEquals(0, client.myCount(client.login(dave, md5Hex(PASSWORD))));
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    private void showsInlineValidation() {
+        type("#reg-user", "no spaces allowed");
+        click("#reg-nick"); // leaving the field validates it
+        wait.until(textToBePresentInElementLocated(By.id("reg-user-error"), "no spaces"));
+        assertEquals("true", driver.findElement(By.id("reg-user")).getDomAttribute("aria-invalid"));
+        type("#reg-password", PASSWORD);
+        type("#reg-password2", PASSWORD + "x");
+        click("#reg-nick");
+        wait.until(textToBe(By.id("reg-password2-error"), "The two passwords are not the same."));
+        click("#reg-submit");
+        wait.until(textToBe(By.id("reg-error"), "Please correct the highlighted fields."));
+        assertTrue(driver.findElement(By.id("register-panel")).isDisplayed(), "nothing was sent");
+    }
+
+    /** Fills the registration form (already open) with valid values and submits it. */
+    private void fillRegistration(String user) {
+        type("#reg-user", user);
+        type("#reg-nick", user + " nick");
+        type("#reg-password", PASSWORD);
+        type("#reg-password2", PASSWORD);
+        type("#reg-phone", "+86 138-0000-0000");
+        type("#reg-email", user + "@example.com");
+        click("#reg-submit");
+        visible("#login-panel");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "Registration complete"));
+        assertEquals(user, driver.findElement(By.id("login-user")).getDomProperty("value"));
+    }
+
+    private void register(String user) {
+        if (!driver.findElement(By.id("register-panel")).isDisplayed()) {
+            click("#show-register");
+        }
+        fillRegistration(user);
+    }
+
+    private void logIn(String user, String password, boolean succeeds) {
+        type("#login-user", user);
+        type("#login-password", password);
+        click("#login-submit");
+        if (succeeds) {
+            wait.until(textToBe(By.id("current-user"), user));
+            visible("#view-myfiles");
+            wait.until(invisibilityOfElementLocated(By.id("myfiles-loading")));
+        } else {
+            wait.until(textToBePresentInElementLocated(By.id("login-error"), "wrong password"));
+        }
+    }
+
+    private void logOut() {
+        click("#logout");
+        visible("#login-panel");
+    }
+
+    /** Opens a view from the nav and waits until its list is loaded. */
+    private void nav(String view) {
+        click("#nav-" + view);
+        wait.until(invisibilityOfElementLocated(By.id(view + "-loading")));
+    }
+
+    /** The ranking row of the file, paging forward when other tests shared more files. */
+    private String findRanked(String name, String md5) {
+        String css = rankingRow(name, md5);
+        while (driver.findElements(By.cssSelector(css)).isEmpty()) {
+            assertTrue(driver.findElement(By.id("ranking-pager")).isDisplayed()
+                    && driver.findElement(By.id("ranking-next")).isEnabled(), name + " is not in the ranking");
+            click("#ranking-next");
+            wait.until(invisibilityOfElementLocated(By.id("ranking-loading")));
+        }
+        visible(css);
+        return css;
+    }
+
+    private void upload(String paths) {
+        driver.findElement(By.id("upload-input")).sendKeys(paths);
+    }
+
+    private WebElement waitTransfer(String name, String state, String outcome) {
+        By row = By.cssSelector("#transfer-list li[data-kind='upload'][data-name='" + name + "']");
+        wait.until(attributeToBe(row, "data-state", state));
+        wait.until(attributeToBe(row, "data-outcome", outcome));
+        return driver.findElement(row);
+    }
+
+    private void expectSessionExpired() {
+        visible("#login-panel");
+        wait.until(textToBe(By.id("login-error"), EXPIRED));
+        assertEquals(EXPIRED, text("#status"));
+        assertTrue(driver.findElement(By.id("app-view")).getDomAttribute("hidden") != null, "the app is hidden");
+        assertEquals(null, driver.executeScript("return localStorage.getItem('token')"), "the session was cleared");
+    }
+
+    /** Waits for a finished download in the download folder. */
+    private Path downloaded(String name, long size) {
+        Path file = downloads.resolve(name);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                return Files.isRegularFile(file) && Files.size(file) == size
+                        && !Files.exists(downloads.resolve(name + ".crdownload"));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return file;
+    }
+
+    /** My files at phone width (375 px): no horizontal scrolling, and a screenshot. */
+    private void phoneShot() throws IOException {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            wait.until(d -> Long.valueOf(375).equals(driver.executeScript("return window.innerWidth")));
+            Object overflow = driver.executeScript("return document.documentElement.scrollWidth");
+            assertTrue(((Number) overflow).intValue() <= 375, "no horizontal scrolling at 375 px: " + overflow);
+            shot("phone-myfiles");
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String myRow(String name) {
+        return "#file-list tr[data-filename='" + name + "']";
+    }
+
+    private static String rankingRow(String name, String md5) {
+        return "#ranking-list li[data-filename='" + name + "'][data-md5='" + md5 + "']";
+    }
+
+    private JsonObject publicItem(String md5, String name) {
+        return client.post("/sharefiles?cmd=normal", json("start", 0, "count", 100)).getJsonArray("file")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(f -> f.getString("md5").equals(md5) && f.getString("filename").equals(name))
+                .findFirst().orElseThrow();
+    }
+
+    private WebElement visible(String css) {
+        return wait.until(visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    private void type(String css, String text) {
+        WebElement e = visible(css);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    private String text(String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    private String token() {
+        return (String) driver.executeScript("return localStorage.getItem('token')");
+    }
+
+    private void shot(String name) throws IOException {
+        shot(name, driver);
+    }
+
+    private void shot(String name, TakesScreenshot what) throws IOException {
+        Path png = SHOTS.resolve(name + ".png");
+        Files.write(png, what.getScreenshotAs(OutputType.BYTES));
+        if (Boolean.getBoolean("it.docs.screenshots") && DOC_SHOTS.contains(name)) {
+            Path docs = Files.createDirectories(BASEDIR.resolve("docs/screenshots"));
+            Files.copy(png, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private Path write(String name, byte[] content) throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("up-" + uniqueName("d")));
+        return Files.write(dir.resolve(name), content);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        new Random().nextBytes(b);
+        return b;
+    }
+
+    private static String md5Hex(String text) {
+        return md5(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
