@@ -25,6 +25,9 @@ public class Md5Resource {
     @Inject
     FileService files;
 
+    @Inject
+    UploadMetrics metrics;
+
     @POST
     public Response instantUpload(String body) {
         return Reply.guard(Code.CONTENT_UNKNOWN, () -> {
@@ -34,7 +37,10 @@ public class Md5Resource {
             String md5 = request.md5();
             String fileName = request.filename();
             return Reply.of(switch (Conflicts.retry(() -> files.addReference(user, md5, fileName))) {
-                case ADDED -> Code.INSTANT_UPLOADED;
+                case ADDED -> {
+                    metrics.instantUploaded();
+                    yield Code.INSTANT_UPLOADED;
+                }
                 case ALREADY_OWNED -> Code.ALREADY_OWNED;
                 case UNKNOWN_CONTENT -> Code.CONTENT_UNKNOWN;
             });

@@ -67,6 +67,9 @@ public class UploadServlet extends HttpServlet {
     @Inject
     Settings settings;
 
+    @Inject
+    UploadMetrics metrics;
+
     /** What the client declared about the file it sends. */
     private record Declared(String user, String token, String md5, String fileName, long size) {
     }
@@ -84,6 +87,9 @@ public class UploadServlet extends HttpServlet {
         } catch (IOException | ServletException | RuntimeException e) {
             LOG.log(Level.WARNING, "upload failed", e);
             code = Code.UPLOAD_FAILED;
+        }
+        if (code == Code.UPLOAD_FAILED) {
+            metrics.failed();
         }
         resp.setContentType(Reply.JSON);
         resp.getWriter().write(JSON.toJson(new Reply.CodeBody(code.wire())));
@@ -205,6 +211,7 @@ public class UploadServlet extends HttpServlet {
             if (outcome != UploadOutcome.NEW_CONTENT) {
                 store.delete(fileId);
             }
+            metrics.uploaded(outcome, d.size());
             return Code.UPLOADED;
         } catch (IOException | RuntimeException e) {
             discard(fileId);

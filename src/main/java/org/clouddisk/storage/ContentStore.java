@@ -31,6 +31,9 @@ public interface ContentStore {
     /** Whether the store holds this content (asks the store itself, never decodes the id). */
     boolean exists(String fileId) throws IOException;
 
+    /** Checks that the store can take content now (for readiness); throws IOException when it cannot. */
+    void probe() throws IOException;
+
     /**
      * Deletes the content. Answers false when it was already gone; throws IOException when the store could
      * not be reached (the caller may retry later).

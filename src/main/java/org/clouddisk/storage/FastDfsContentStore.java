@@ -190,6 +190,12 @@ public class FastDfsContentStore implements ContentStore {
         throw new IOException("FastDFS delete of " + fileId + " failed, status " + status);
     }
 
+    /** Asks a tracker where an upload would go and connects to that storage server. */
+    @Override
+    public void probe() throws IOException {
+        onStorage(Route.STORE, null, client -> null);
+    }
+
     private void deleteQuietly(String fileId) {
         try {
             delete(fileId);

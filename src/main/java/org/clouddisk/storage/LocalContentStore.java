@@ -97,6 +97,13 @@ public class LocalContentStore implements ContentStore {
         return ID.matcher(fileId).matches() && Files.deleteIfExists(path(fileId));
     }
 
+    @Override
+    public void probe() throws IOException {
+        if (!Files.isDirectory(incoming) || !Files.isWritable(incoming)) {
+            throw new IOException(incoming + " is not a writable folder");
+        }
+    }
+
     private Path path(String fileId) {
         return root.resolve(fileId.substring(GROUP.length()));
     }
