@@ -124,7 +124,11 @@ public class UploadServlet extends HttpServlet {
         if (declaredSize != null && parseSize(declaredSize) != file.getSize()) {
             throw new InvalidRequestException("declared size " + declaredSize + ", received " + file.getSize());
         }
-        var declared = declared(req, fields, file.getSubmittedFileName(), Long.toString(file.getSize()));
+        // Undertow ends a quoted filename at the first quote, escaped or not ("a\"b.txt" -> a\): read it from the
+        // part's header as a quoted-string instead, leaving only RFC 5987 filename* to the container.
+        String fileName = inPart.containsKey("filename") && !inPart.containsKey("filename*")
+                ? inPart.get("filename") : file.getSubmittedFileName();
+        var declared = declared(req, fields, fileName, Long.toString(file.getSize()));
         try (InputStream content = file.getInputStream()) {
             return receive(declared, content, false);
         } finally {

@@ -6,6 +6,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
@@ -42,12 +43,16 @@ public final class JsonRequest {
         if (body.length() > MAX_BODY) {
             throw new InvalidRequestException("body too long");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        // A parser rather than a JsonReader: the reader ignores whatever follows the first value.
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new InvalidRequestException("body is not a JSON object");
             }
-            return new JsonRequest(value.asJsonObject());
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw new InvalidRequestException("more after the JSON object");
+            }
+            return new JsonRequest(object);
         } catch (JsonParsingException e) {
             throw new InvalidRequestException("malformed JSON: " + e.getMessage());
         } catch (JsonException e) {

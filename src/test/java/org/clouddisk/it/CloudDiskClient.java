@@ -7,6 +7,7 @@ import jakarta.json.JsonValue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** The wire protocol as a client speaks it, for tests. */
 public final class CloudDiskClient {
@@ -70,6 +73,10 @@ public final class CloudDiskClient {
                 b.add(k, n);
             } else if (v instanceof Long n) {
                 b.add(k, n);
+            } else if (v instanceof Double n) {
+                b.add(k, n);
+            } else if (v instanceof JsonValue j) {
+                b.add(k, j);
             } else {
                 b.add(k, String.valueOf(v));
             }
@@ -100,26 +107,23 @@ public final class CloudDiskClient {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        try {
-            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(r.statusCode(), r.headers().map(), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<byte[]> r = call(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(r.statusCode(), r.headers().map(), r.body());
     }
 
     /** POSTs raw bytes; the answer must be HTTP 200 JSON. */
-    public JsonValue postRaw(String path, byte[] body, String contentType) {
-        Answer a = send("POST", path, body, contentType);
+    public JsonValue postRaw(String path, byte[] body, String contentType, String... headers) {
+        return protocolAnswer("POST " + path, send("POST", path, body, contentType, headers));
+    }
+
+    /** The JSON of a protocol answer, which must be HTTP 200 application/json;charset=UTF-8 (PROTOCOL.md). */
+    private static JsonValue protocolAnswer(String request, Answer a) {
         if (a.status() != 200) {
-            throw new AssertionError("POST " + path + " answered HTTP " + a.status() + ": " + a.text());
+            throw new AssertionError(request + " answered HTTP " + a.status() + ": " + a.text());
         }
         String type = a.header("Content-Type");
-        if (type == null || !type.startsWith("application/json")) {
-            throw new AssertionError("POST " + path + " answered Content-Type " + type);
+        if (type == null || !type.replace(" ", "").equalsIgnoreCase("application/json;charset=UTF-8")) {
+            throw new AssertionError(request + " answered Content-Type " + type);
         }
         return a.json();
     }
@@ -157,38 +161,172 @@ public final class CloudDiskClient {
 
     /** The desktop client's body form: the first line is the boundary; sent as application/json like it does. */
     public static byte[] legacyBody(String user, String token, String fileName, String md5, long size, byte[] content) {
-        String boundary = "------WebKitFormBoundary" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        String head = boundary + "\r\nContent-Disposition: form-data; user=\"" + user + "\"; filename=\"" + fileName
-                + "\"; md5=\"" + md5 + "\"; size=" + size + (token == null ? "" : "; token=\"" + token + "\"")
-                + "\r\nContent-Type: application/octet-stream\r\n\r\n";
-        String tail = "\r\n" + boundary + "--\r\n";
-        return concat(head.getBytes(StandardCharsets.UTF_8), content, tail.getBytes(StandardCharsets.UTF_8));
+        return legacyBody(newBoundary(), legacyParams(user, token, fileName, md5, size), content);
+    }
+
+    /** A legacy body with its closing boundary line. */
+    public static byte[] legacyBody(String boundary, String params, byte[] content) {
+        return concat(legacyHead(boundary, params), content, legacyTail(boundary));
+    }
+
+    /** Everything of a legacy body before the content. {@code params} follow "Content-Disposition: form-data; ". */
+    public static byte[] legacyHead(String boundary, String params) {
+        return (boundary + "\r\nContent-Disposition: form-data; " + params
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] legacyTail(String boundary) {
+        return ("\r\n" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The Content-Disposition parameters of a legacy upload as the desktop client writes them (null: left out). */
+    public static String legacyParams(String user, String token, String fileName, String md5, Long size) {
+        var p = new java.util.StringJoiner("; ");
+        if (user != null) {
+            p.add("user=" + quoted(user));
+        }
+        if (fileName != null) {
+            p.add("filename=" + quoted(fileName));
+        }
+        if (md5 != null) {
+            p.add("md5=" + quoted(md5));
+        }
+        if (size != null) {
+            p.add("size=" + size);
+        }
+        if (token != null) {
+            p.add("token=" + quoted(token));
+        }
+        return p.toString();
+    }
+
+    /** A quoted-string with backslash escapes (RFC 9110), so names with quotes and semicolons survive. */
+    public static String quoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    public static String newBoundary() {
+        return "------WebKitFormBoundary" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
     public String uploadLegacy(User u, String fileName, byte[] content) {
-        return uploadCode(legacyBody(u.name(), u.token(), fileName, md5(content), content.length, content),
-                "application/json");
+        return upload(Form.LEGACY, Upload.of(u, fileName, content));
+    }
+
+    /** The two body forms of /upload (PROTOCOL.md). */
+    public enum Form { LEGACY, MULTIPART }
+
+    /** What an upload declares and carries; a null field is left out of the body. */
+    public record Upload(String user, String token, String fileName, String md5, Long size, byte[] content) {
+        /** A correct upload of content by u. */
+        public static Upload of(User u, String fileName, byte[] content) {
+            return new Upload(u.name(), u.token(), fileName, CloudDiskClient.md5(content), (long) content.length, content);
+        }
+
+        public Upload withUser(String user) {
+            return new Upload(user, token, fileName, md5, size, content);
+        }
+
+        public Upload withToken(String token) {
+            return new Upload(user, token, fileName, md5, size, content);
+        }
+
+        public Upload withFileName(String fileName) {
+            return new Upload(user, token, fileName, md5, size, content);
+        }
+
+        public Upload withMd5(String md5) {
+            return new Upload(user, token, fileName, md5, size, content);
+        }
+
+        public Upload withSize(Long size) {
+            return new Upload(user, token, fileName, md5, size, content);
+        }
+
+        public Upload withContent(byte[] content) {
+            return new Upload(user, token, fileName, md5, size, content);
+        }
+    }
+
+    /** The body of an upload in the given form; the multipart fields come in the order user, token, md5, size. */
+    public static byte[] uploadBody(Form form, String boundary, Upload up) {
+        if (form == Form.LEGACY) {
+            return legacyBody(boundary, legacyParams(up.user(), up.token(), up.fileName(), up.md5(), up.size()),
+                    up.content());
+        }
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String[] f : new String[][]{{"user", up.user()}, {"token", up.token()}, {"md5", up.md5()},
+                {"size", up.size() == null ? null : up.size().toString()}}) {
+            if (f[1] != null) {
+                fields.put(f[0], f[1]);
+            }
+        }
+        return multipartBody(boundary, fields, up.fileName(), up.content());
+    }
+
+    /** The Content-Type of an upload body: the legacy form goes as application/json, as the desktop client sends it. */
+    public static String uploadType(Form form, String boundary) {
+        return form == Form.LEGACY ? "application/json" : multipartType(boundary);
+    }
+
+    public static String newBoundary(Form form) {
+        return form == Form.LEGACY ? newBoundary() : newMultipartBoundary();
+    }
+
+    /** Uploads in the given form and answers the code. */
+    public String upload(Form form, Upload up, String... headers) {
+        String boundary = newBoundary(form);
+        return uploadCode(uploadBody(form, boundary, up), uploadType(form, boundary), headers);
     }
 
     /** Standard multipart/form-data with fields user, token, md5, size and the part "file". */
     public String uploadMultipart(User u, String fileName, byte[] content) {
-        String b = "cdtest" + UUID.randomUUID().toString().replace("-", "");
-        return uploadCode(multipartBody(b, Map.of("user", u.name(), "token", u.token(), "md5", md5(content),
-                "size", Long.toString(content.length)), fileName, content), "multipart/form-data; boundary=" + b);
+        return upload(Form.MULTIPART, Upload.of(u, fileName, content));
     }
+
+    public static String newMultipartBoundary() {
+        return "cdtest" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /**
+     * A multipart/form-data body with the given fields (in map order) and, unless fileName is null, the part "file".
+     */
 
     public static byte[] multipartBody(String boundary, Map<String, String> fields, String fileName, byte[] content) {
         var sb = new StringBuilder();
         fields.forEach((k, v) -> sb.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
                 .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
-        sb.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-                .append(fileName.replace("\"", "%22")).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-        return concat(sb.toString().getBytes(StandardCharsets.UTF_8), content,
-                ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        if (fileName != null) {
+            sb.append(filePartHead(boundary, fileName));
+        }
+        byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
+        return fileName == null ? concat(head, ("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8))
+                : concat(head, content, ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    public String uploadCode(byte[] body, String contentType) {
-        return postRaw("/upload", body, contentType).asJsonObject().getString("code");
+    /** The headers of the part "file" (the name as an RFC quoted-string). */
+    public static String filePartHead(String boundary, String fileName) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=" + quoted(fileName)
+                + "\r\nContent-Type: application/octet-stream\r\n\r\n";
+    }
+
+    public static String multipartType(String boundary) {
+        return "multipart/form-data; boundary=" + boundary;
+    }
+
+    public String uploadCode(byte[] body, String contentType, String... headers) {
+        return postRaw("/upload", body, contentType, headers).asJsonObject().getString("code");
+    }
+
+    /** POSTs a streamed body to /upload; {@code length} < 0 sends it chunked. */
+    public String uploadStream(Supplier<InputStream> body, long length, String contentType) {
+        var publisher = HttpRequest.BodyPublishers.ofInputStream(body);
+        var request = HttpRequest.newBuilder(URI.create(base + "/upload")).timeout(Duration.ofMinutes(5))
+                .header("Content-Type", contentType)
+                .POST(length < 0 ? publisher : HttpRequest.BodyPublishers.fromPublisher(publisher, length)).build();
+        HttpResponse<byte[]> r = call(request, HttpResponse.BodyHandlers.ofByteArray());
+        return protocolAnswer("POST /upload", new Answer(r.statusCode(), r.headers().map(), r.body()))
+                .asJsonObject().getString("code");
     }
 
     /** The user's files, first page of up to 100 in the given order. */
@@ -215,13 +353,43 @@ public final class CloudDiskClient {
         return code("/md5", json("user", u.name(), "token", u.token(), "md5", md5, "fileName", fileName));
     }
 
+    /** One page of /myfiles in the given order: the whole answer ({"file":[...]} or {"code":...}). */
+    public JsonObject myFilesPage(User u, String cmd, Object start, Object count) {
+        return post("/myfiles?cmd=" + cmd, json("user", u.name(), "token", u.token(), "start", start, "count", count));
+    }
+
     public Answer get(String url, String... headers) {
         return send("GET", url, null, null, headers);
     }
 
+    public Answer head(String url, String... headers) {
+        return send("HEAD", url, null, null, headers);
+    }
+
     public InputStream stream(String url) {
+        return call(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream()).body();
+    }
+
+    /** A download streamed through a digest, never held whole: its status, byte count and md5. */
+    public record Digested(int status, long size, String md5) {
+    }
+
+    public Digested download(String url) {
+        HttpResponse<InputStream> r = call(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (var in = new DigestInputStream(r.body(), MessageDigest.getInstance("MD5"))) {
+            long size = in.transferTo(OutputStream.nullOutputStream());
+            return new Digested(r.statusCode(), size, HexFormat.of().formatHex(in.getMessageDigest().digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream()).body();
+            return http.send(request, handler);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

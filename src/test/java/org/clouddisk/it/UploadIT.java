@@ -1,0 +1,519 @@
+package org.clouddisk.it;
+
+import jakarta.json.JsonObject;
+import org.clouddisk.it.CloudDiskClient.Form;
+import org.clouddisk.it.CloudDiskClient.Upload;
+import org.clouddisk.it.CloudDiskClient.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.clouddisk.it.CloudDiskClient.concat;
+import static org.clouddisk.it.CloudDiskClient.filePartHead;
+import static org.clouddisk.it.CloudDiskClient.legacyHead;
+import static org.clouddisk.it.CloudDiskClient.legacyParams;
+import static org.clouddisk.it.CloudDiskClient.legacyTail;
+import static org.clouddisk.it.CloudDiskClient.md5;
+import static org.clouddisk.it.CloudDiskClient.multipartType;
+import static org.clouddisk.it.CloudDiskClient.uploadBody;
+import static org.clouddisk.it.CloudDiskClient.uploadType;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** POST /upload in both body forms (PROTOCOL.md, "Upload"): what is kept, what is refused, and that nothing leaks. */
+class UploadIT extends Deployments {
+
+    private static final Random RANDOM = new Random();
+
+    /** Random bytes with CRLFs and dashes mixed in, so that content looks a little like multipart syntax. */
+    private static byte[] content(int size) {
+        byte[] b = new byte[size];
+        RANDOM.nextBytes(b);
+        for (int i = 0; i + 4 < size; i += 97) {
+            b[i] = '\r';
+            b[i + 1] = '\n';
+            b[i + 2] = '-';
+            b[i + 3] = '-';
+        }
+        return b;
+    }
+
+    private JsonObject onlyFile(User u) {
+        List<JsonObject> files = client.myFiles(u, "normal");
+        assertEquals(1, files.size(), files.toString());
+        return files.get(0);
+    }
+
+    /** The upload was refused with 009 and left nothing behind: no row, no content, the same file count. */
+    private void assertRefused(String code, User u, int filesBefore, String md5) {
+        assertEquals("009", code);
+        assertNothingKept(u, filesBefore, md5);
+    }
+
+    private void assertNothingKept(User u, int filesBefore, String md5) {
+        assertEquals(filesBefore, client.myCount(u), "the user's count");
+        assertEquals(filesBefore, Db.userFiles(u.name()), "the user's rows");
+        if (md5 != null) {
+            assertEquals(OptionalInt.empty(), Db.fileInfoCount(md5.toLowerCase(Locale.ROOT)), "file_info row of " + md5);
+        }
+        Invariants.assertHold();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void storesTheFileAndServesTheSameBytes(Form form) {
+        User u = client.newUser("up");
+        byte[] bytes = content(100_000);
+        assertEquals("008", client.upload(form, Upload.of(u, "photo.JPG", bytes)));
+
+        JsonObject file = onlyFile(u);
+        assertEquals(u.name(), file.getString("user"));
+        assertEquals(md5(bytes), file.getString("md5"));
+        assertEquals("photo.JPG", file.getString("filename"));
+        assertEquals(bytes.length, file.getJsonNumber("size").longValueExact());
+        assertEquals("jpg", file.getString("type"));
+        assertEquals(0, file.getInt("share_status"));
+        assertEquals(0, file.getInt("pv"));
+        CloudDiskClient.Answer download = client.get(file.getString("url"));
+        assertEquals(200, download.status());
+        assertArrayEquals(bytes, download.body());
+
+        assertEquals(1, client.myCount(u));
+        assertEquals(OptionalInt.of(1), Db.fileInfoCount(md5(bytes)));
+        Invariants.assertHold();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void keepsContentHoldingPartsOfItsOwnBoundary(Form form) {
+        User u = client.newUser("near");
+        String boundary = CloudDiskClient.newBoundary(form);
+        String delimiter = "\r\n" + (form == Form.LEGACY ? boundary : "--" + boundary);
+        // Every proper prefix of the delimiter, and the delimiter with its last byte changed: all content.
+        var text = new StringBuilder("start");
+        for (int i = 1; i < delimiter.length(); i++) {
+            text.append(delimiter, 0, i).append('x');
+        }
+        text.append(delimiter, 0, delimiter.length() - 1).append('#').append(delimiter, 0, delimiter.length() - 1);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] body = uploadBody(form, boundary, Upload.of(u, "near.txt", bytes));
+        assertEquals("008", client.uploadCode(body, uploadType(form, boundary)));
+        assertArrayEquals(bytes, client.get(onlyFile(u).getString("url")).body());
+        Invariants.assertHold();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void storesAnEmptyFile(Form form) {
+        User u = client.newUser("empty");
+        byte[] nothing = new byte[0];
+        assertEquals("008", client.upload(form, Upload.of(u, "empty.txt", nothing)));
+        JsonObject file = onlyFile(u);
+        assertEquals("d41d8cd98f00b204e9800998ecf8427e", file.getString("md5"));
+        assertEquals(0, file.getJsonNumber("size").longValueExact());
+        CloudDiskClient.Answer download = client.get(file.getString("url"));
+        assertEquals(200, download.status());
+        assertEquals(0, download.body().length);
+        Invariants.assertHold();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void refusesAWrongMd5(Form form) {
+        User u = client.newUser("md5");
+        byte[] bytes = content(5000);
+        String other = md5("something else".getBytes(StandardCharsets.UTF_8));
+        assertRefused(client.upload(form, Upload.of(u, "a.bin", bytes).withMd5(other)), u, 0, other);
+        assertNothingKept(u, 0, md5(bytes));
+    }
+
+    static Stream<Arguments> wrongSizes() {
+        return Stream.of(Form.values()).flatMap(f -> Stream.of(arguments(f, 1), arguments(f, -1), arguments(f, 1000)));
+    }
+
+    @ParameterizedTest(name = "{0} declared size off by {1}")
+    @MethodSource("wrongSizes")
+    void refusesAWrongDeclaredSize(Form form, int off) {
+        User u = client.newUser("size");
+        byte[] bytes = content(5000);
+        assertRefused(client.upload(form, Upload.of(u, "a.bin", bytes).withSize((long) bytes.length + off)),
+                u, 0, md5(bytes));
+    }
+
+    @Test
+    void refusesALegacyBodyThatEndsBeforeItsClosingBoundary() {
+        User u = client.newUser("trunc");
+        byte[] bytes = content(5000);
+        String boundary = CloudDiskClient.newBoundary();
+        byte[] head = legacyHead(boundary, legacyParams(u.name(), u.token(), "t.bin", md5(bytes), (long) bytes.length));
+        byte[] tail = legacyTail(boundary);
+        List<byte[]> truncated = List.of(
+                concat(head, bytes),                                        // all content, no boundary
+                concat(head, Arrays.copyOf(bytes, 2500)),                   // half the content
+                concat(head, bytes, Arrays.copyOf(tail, tail.length - 9)),  // the boundary cut short
+                concat(head, bytes, "\r\n".getBytes(StandardCharsets.UTF_8)),
+                head);
+        for (byte[] body : truncated) {
+            assertRefused(client.uploadCode(body, "application/json"), u, 0, md5(bytes));
+        }
+    }
+
+    @Test
+    void refusesAMultipartBodyThatEndsBeforeItsClosingBoundary() {
+        User u = client.newUser("trunc");
+        byte[] bytes = content(5000);
+        String boundary = CloudDiskClient.newMultipartBoundary();
+        byte[] full = uploadBody(Form.MULTIPART, boundary, Upload.of(u, "t.bin", bytes));
+        String close = "\r\n--" + boundary + "--\r\n";
+        for (int cut : new int[]{close.length(), close.length() + 2500}) {
+            assertRefused(client.uploadCode(Arrays.copyOf(full, full.length - cut), multipartType(boundary)),
+                    u, 0, md5(bytes));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void refusesExtraBytesAfterTheDeclaredSize(Form form) {
+        User u = client.newUser("extra");
+        byte[] bytes = content(5000);
+        byte[] withExtra = concat(bytes, "extra".getBytes(StandardCharsets.UTF_8));
+        // Declared md5 and size are those of the first 5000 bytes; the body holds 5 more.
+        assertRefused(client.upload(form, Upload.of(u, "x.bin", bytes).withContent(withExtra)), u, 0, md5(bytes));
+        assertNothingKept(u, 0, md5(withExtra));
+    }
+
+    @Test
+    void refusesExtraBytesInAMultipartUploadWithoutSize() {
+        User u = client.newUser("extra");
+        byte[] bytes = content(5000);
+        byte[] withExtra = concat(bytes, "extra".getBytes(StandardCharsets.UTF_8));
+        assertRefused(client.upload(Form.MULTIPART, Upload.of(u, "x.bin", bytes).withSize(null).withContent(withExtra)),
+                u, 0, md5(bytes));
+    }
+
+    @Test
+    void acceptsAMultipartUploadWithoutSize() {
+        User u = client.newUser("nosize");
+        byte[] bytes = content(3000);
+        assertEquals("008", client.upload(Form.MULTIPART, Upload.of(u, "n.bin", bytes).withSize(null)));
+        assertEquals(bytes.length, onlyFile(u).getJsonNumber("size").longValueExact());
+        Invariants.assertHold();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void refusesABadMissingOrForeignToken(Form form) {
+        User u = client.newUser("tok");
+        User other = client.newUser("tok");
+        byte[] bytes = content(2000);
+        Upload good = Upload.of(u, "t.bin", bytes);
+        for (Upload bad : List.of(good.withToken("0".repeat(43)), good.withToken(null), good.withToken(""),
+                good.withToken(other.token()))) {
+            assertEquals("111", client.upload(form, bad), "token " + bad.token());
+            assertNothingKept(u, 0, md5(bytes));
+        }
+        assertEquals(0, client.myCount(other));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void takesTheTokenFromTheTokenHeader(Form form) {
+        User u = client.newUser("hdr");
+        byte[] bytes = content(2000);
+        Upload noToken = Upload.of(u, "h.bin", bytes).withToken(null);
+        assertEquals("111", client.upload(form, noToken, "Token", "wrong"));
+        assertNothingKept(u, 0, md5(bytes));
+        assertEquals("008", client.upload(form, noToken, "Token", u.token()));
+        assertEquals(md5(bytes), onlyFile(u).getString("md5"));
+        Invariants.assertHold();
+    }
+
+    static Stream<Arguments> missingFields() {
+        return Stream.of(Form.values()).flatMap(f -> Stream.of(arguments(f, "md5"), arguments(f, "user"),
+                arguments(f, "file"), arguments(f, "bad md5"), arguments(f, "long user")));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("missingFields")
+    void refusesAMissingOrInvalidField(Form form, String what) {
+        User u = client.newUser("miss");
+        byte[] bytes = content(2000);
+        Upload good = Upload.of(u, "m.bin", bytes);
+        Upload bad = switch (what) {
+            case "md5" -> good.withMd5(null);
+            case "user" -> good.withUser(null);
+            case "file" -> good.withFileName(null); // legacy: no filename; multipart: no file part at all
+            case "bad md5" -> good.withMd5(md5(bytes).substring(1) + "g");
+            case "long user" -> good.withUser("u".repeat(33));
+            default -> throw new IllegalArgumentException(what);
+        };
+        assertRefused(client.upload(form, bad), u, 0, md5(bytes));
+    }
+
+    @Test
+    void refusesALegacyUploadWithoutSize() {
+        User u = client.newUser("miss");
+        byte[] bytes = content(2000);
+        assertRefused(client.upload(Form.LEGACY, Upload.of(u, "m.bin", bytes).withSize(null)), u, 0, md5(bytes));
+    }
+
+    @Test
+    void refusesADeclaredSizeAboveTheLimitWithoutReadingTheBody() {
+        User u = client.newUser("huge");
+        byte[] bytes = content(1000);
+        Upload huge = Upload.of(u, "huge.iso", bytes).withSize(5_000_000_000L); // above the default 4 GiB
+        String code = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> client.upload(Form.LEGACY, huge));
+        assertRefused(code, u, 0, md5(bytes));
+    }
+
+    static Stream<Arguments> names() {
+        return Stream.of(Form.values()).flatMap(f -> Stream.of(
+                arguments(f, "../../etc/passwd", ""),
+                arguments(f, "he said \"hi\"; it's.txt", "txt"),
+                arguments(f, "a;b; c=d ;.TXT", "txt"),
+                arguments(f, "  spaced   name .md", "md"),
+                arguments(f, "中文 報告 (1).txt", "txt"),
+                arguments(f, "back\\slash\\\"mix.tar.gz", "gz"),
+                arguments(f, "no extension", ""),
+                arguments(f, "long.extension1234", "extension1234")));
+    }
+
+    @ParameterizedTest(name = "{0} [{1}]")
+    @MethodSource("names")
+    void listsTheNameExactlyAsSent(Form form, String name, String type) throws Exception {
+        User u = client.newUser("name");
+        byte[] bytes = content(1500);
+        assertEquals("008", client.upload(form, Upload.of(u, name, bytes)));
+        JsonObject file = onlyFile(u);
+        assertEquals(name, file.getString("filename"));
+        assertEquals(type, file.getString("type"));
+        assertEquals(1, Db.number("select count(*) from user_file_list where user = ? and file_name = ?", u.name(), name));
+        assertArrayEquals(bytes, client.get(file.getString("url")).body(), "the name is a label, never a path");
+        // The name identifies the file in the other endpoints too.
+        assertEquals("004", client.instant(u, md5(bytes), name));
+        Invariants.assertHold();
+    }
+
+    /** RFC 5987 filename* (percent-encoded UTF-8) is another way to send any name in a multipart part. */
+    @Test
+    void readsAnExtendedFileNameInAMultipartPart() {
+        User u = client.newUser("ext");
+        byte[] bytes = content(700);
+        String b = CloudDiskClient.newMultipartBoundary();
+        byte[] body = concat((field(b, "user", u.name()) + field(b, "token", u.token()) + field(b, "md5", md5(bytes))
+                        + "--" + b + "\r\nContent-Disposition: form-data; name=\"file\"; "
+                        + "filename*=UTF-8''%E4%B8%AD%E6%96%87%20%22q%22%3B.txt\r\n\r\n").getBytes(StandardCharsets.UTF_8),
+                bytes, ("\r\n--" + b + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals("008", client.uploadCode(body, multipartType(b)));
+        assertEquals("中文 \"q\";.txt", onlyFile(u).getString("filename"));
+        Invariants.assertHold();
+    }
+
+    @Test
+    void uploadingTheSameFileTwiceKeepsOneRow() {
+        User u = client.newUser("twice");
+        byte[] bytes = content(4000);
+        assertEquals("008", client.upload(Form.LEGACY, Upload.of(u, "same.bin", bytes)));
+        assertEquals("008", client.upload(Form.MULTIPART, Upload.of(u, "same.bin", bytes)));
+        assertEquals("008", client.upload(Form.LEGACY, Upload.of(u, "same.bin", bytes)));
+        assertEquals(1, client.myCount(u));
+        assertEquals(1, Db.userFiles(u.name()));
+        assertEquals(OptionalInt.of(1), Db.fileInfoCount(md5(bytes)));
+        Invariants.assertHold(); // also: the store holds exactly one copy
+
+        assertEquals("008", client.upload(Form.MULTIPART, Upload.of(u, "other name.bin", bytes)));
+        assertEquals(2, client.myCount(u), "the same content under another name is another file");
+        assertEquals(OptionalInt.of(2), Db.fileInfoCount(md5(bytes)));
+        Invariants.assertHold();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void theSameContentOfTwoUsersIsStoredOnce(Form form) {
+        User a = client.newUser("own");
+        User b = client.newUser("own");
+        byte[] bytes = content(6000);
+        assertEquals("008", client.upload(Form.LEGACY, Upload.of(a, "mine.bin", bytes)));
+        assertEquals("008", client.upload(form, Upload.of(b, "yours.bin", bytes)));
+        assertEquals(1, Db.number("select count(*) from file_info where md5 = ?", md5(bytes)));
+        assertEquals(OptionalInt.of(2), Db.fileInfoCount(md5(bytes)));
+        assertEquals(1, client.myCount(a));
+        assertEquals(1, client.myCount(b));
+        assertEquals(onlyFile(a).getString("url"), onlyFile(b).getString("url"));
+        Invariants.assertHold(); // one stored copy for one file_info row
+    }
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void comparesTheMd5CaseInsensitivelyAndStoresItLowercase(Form form) {
+        User u = client.newUser("case");
+        byte[] bytes = content(3000);
+        String lower = md5(bytes);
+        assertEquals("008", client.upload(form, Upload.of(u, "c.bin", bytes).withMd5(lower.toUpperCase(Locale.ROOT))));
+        assertEquals(lower, onlyFile(u).getString("md5"));
+        assertEquals(1, Db.number("select count(*) from file_info where md5 = ?", lower));
+        assertEquals(1, Db.number("select count(*) from user_file_list where user = ? and md5 = ?", u.name(), lower));
+        Invariants.assertHold();
+    }
+
+    /** A failed upload leaves the files the user already had alone. */
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void aFailedUploadLeavesEarlierFilesAlone(Form form) {
+        User u = client.newUser("keep");
+        byte[] first = content(2000);
+        assertEquals("008", client.upload(form, Upload.of(u, "first.bin", first)));
+        // The same content again, declared with a wrong size: refused, and the stored copy must survive.
+        assertRefused(client.upload(form, Upload.of(u, "again.bin", first).withSize(1999L)), u, 1, null);
+        assertEquals(OptionalInt.of(1), Db.fileInfoCount(md5(first)));
+        assertArrayEquals(first, client.get(onlyFile(u).getString("url")).body());
+    }
+
+    private static final long MEDIUM = 64L << 20;
+
+    /** 64 MiB through the legacy form, sent chunked; the md5 comes from a first pass over the same generator. */
+    @Test
+    void streamsAMediumLegacyUpload() {
+        User u = client.newUser("big");
+        long seed = RANDOM.nextLong();
+        var pass = new GeneratedContent(seed, MEDIUM);
+        pass.drain();
+        String md5 = pass.md5();
+        String boundary = CloudDiskClient.newBoundary();
+        byte[] head = legacyHead(boundary, legacyParams(u.name(), u.token(), "big.bin", md5, MEDIUM));
+        String code = client.uploadStream(() -> new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream(head), new GeneratedContent(seed, MEDIUM),
+                new ByteArrayInputStream(legacyTail(boundary))))), -1, "application/json");
+        assertEquals("008", code);
+        assertDownloads(u, md5, MEDIUM);
+    }
+
+    /** 64 MiB as multipart/form-data with a Content-Length; the md5 field follows the file part, computed while sending. */
+    @Test
+    void streamsAMediumMultipartUpload() {
+        User u = client.newUser("big");
+        String boundary = CloudDiskClient.newMultipartBoundary();
+        byte[] head = filePartHead(boundary, "big.bin").getBytes(StandardCharsets.UTF_8);
+        var generated = new GeneratedContent(RANDOM.nextLong(), MEDIUM);
+        String fields = "\r\n" + field(boundary, "user", u.name()) + field(boundary, "token", u.token());
+        // Everything after the content; its md5 field is known only once the content has been generated.
+        var tail = new java.util.function.Supplier<InputStream>() {
+            @Override
+            public InputStream get() {
+                return new ByteArrayInputStream((fields + field(boundary, "md5", generated.md5()) + "--" + boundary
+                        + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+        };
+        long length = head.length + MEDIUM + (fields + field(boundary, "md5", "0".repeat(32)) + "--" + boundary
+                + "--\r\n").getBytes(StandardCharsets.UTF_8).length;
+        var parts = List.<java.util.function.Supplier<InputStream>>of(() -> new ByteArrayInputStream(head),
+                () -> generated, tail).iterator();
+        String code = client.uploadStream(() -> new SequenceInputStream(new java.util.Enumeration<>() {
+            @Override
+            public boolean hasMoreElements() {
+                return parts.hasNext();
+            }
+
+            @Override
+            public InputStream nextElement() {
+                return parts.next().get(); // called only when the previous part is exhausted
+            }
+        }), length, multipartType(boundary));
+        assertEquals("008", code);
+        assertDownloads(u, generated.md5(), MEDIUM);
+    }
+
+    private static String field(String boundary, String name, String value) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+
+    private void assertDownloads(User u, String md5, long size) {
+        JsonObject file = onlyFile(u);
+        assertEquals(md5, file.getString("md5"));
+        assertEquals(size, file.getJsonNumber("size").longValueExact());
+        CloudDiskClient.Digested download = client.download(file.getString("url"));
+        assertEquals(200, download.status());
+        assertEquals(size, download.size());
+        assertEquals(md5, download.md5());
+        Invariants.assertHold();
+    }
+
+    /** Deterministic pseudo-random bytes made on the fly, digested as they are read; never held whole. */
+    private static final class GeneratedContent extends InputStream {
+        private final SplittableRandom random;
+        private final MessageDigest digest;
+        private long left;
+        private String md5;
+
+        GeneratedContent(long seed, long size) {
+            this.random = new SplittableRandom(seed);
+            this.left = size;
+            try {
+                this.digest = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left == 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            for (int i = 0; i < n; i++) {
+                b[off + i] = (byte) random.nextInt(256);
+            }
+            digest.update(b, off, n);
+            left -= n;
+            return n;
+        }
+
+        void drain() {
+            try {
+                transferTo(OutputStream.nullOutputStream());
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** The md5 of everything generated, once all of it was read. */
+        String md5() {
+            if (left != 0) {
+                throw new IllegalStateException(left + " bytes not generated yet");
+            }
+            if (md5 == null) {
+                md5 = HexFormat.of().formatHex(digest.digest());
+            }
+            return md5;
+        }
+    }
+}
