@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The parameters of a Content-Disposition header as the original desktop client writes them: separated by ';' or
- * spaces, values quoted (with backslash escapes) or bare. Keys are lowercased.
+ * spaces, values quoted (\" and \\ escaped) or bare. Keys are lowercased.
  */
 final class DispositionParameters {
 
@@ -37,7 +37,8 @@ final class DispositionParameters {
             if (i < n && s.charAt(i) == '"') {
                 i++;
                 while (i < n && s.charAt(i) != '"') {
-                    if (s.charAt(i) == '\\' && i + 1 < n) {
+                    // Only \" and \\ are escapes: browsers send other backslashes as they are (a\b.txt).
+                    if (s.charAt(i) == '\\' && i + 1 < n && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\\')) {
                         i++;
                     }
                     value.append(s.charAt(i++));

@@ -79,4 +79,12 @@ class DispositionParametersTest {
         assertEquals(Map.of("filename", "a:b.txt"),
                 DispositionParameters.parse("Content-Disposition: form-data; filename=\"a:b.txt\""));
     }
+
+    @Test
+    void aBackslashEscapesOnlyAQuoteOrABackslash() {
+        // browsers send a name's backslashes unescaped: a\b.txt must survive
+        assertEquals("a\\b.txt", DispositionParameters.parse("filename=\"a\\b.txt\"").get("filename"));
+        assertEquals("say \"hi\".txt", DispositionParameters.parse("filename=\"say \\\"hi\\\".txt\"").get("filename"));
+        assertEquals("c:\\dir", DispositionParameters.parse("filename=\"c:\\\\dir\"").get("filename"));
+    }
 }
