@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * Lock order, the same in every transaction to keep deadlocks rare: the user's counter row, then the user's file
- * row, then the content's file_info row, then (sharing) the public share counter.
+ * row, then the content's file_info row, then (sharing) the public share counter, then share_file_list rows.
  */
 @Stateless
 public class DefaultFileService implements FileService {

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The one Redis connection pool of the application, when CLOUDDISK_REDIS_URL is set. Short timeouts and pool
- * validation make a Redis outage a quick, clean failure and make the pool recover by itself when Redis returns.
+ * validation (on borrow) make a Redis outage a quick, clean failure and make the pool recover by itself as soon as
+ * Redis returns.
  */
 @ApplicationScoped
 public class Redis {
@@ -67,6 +68,9 @@ public class Redis {
         pool.setMaxTotal(128);
         pool.setMaxIdle(32);
         pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
+        // A restarted Redis leaves every idle pooled connection dead: without a check on borrow, each would fail
+        // one command (a valid token refused with 111, a ranking read falling back) before the pool recovered.
+        pool.setTestOnBorrow(true);
         pool.setTestWhileIdle(true);
         pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
         return RedisClient.builder()

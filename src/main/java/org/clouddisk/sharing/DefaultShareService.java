@@ -46,6 +46,9 @@ public class DefaultShareService implements ShareService {
     @Inject
     ShareList shareList;
 
+    @Inject
+    RankingFollower follower;
+
     @Override
     public ShareOutcome share(String user, String md5, String fileName) {
         Optional<UserFile> file = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
@@ -54,10 +57,9 @@ public class DefaultShareService implements ShareService {
         if (file.isEmpty()) {
             return ShareOutcome.NO_SUCH_FILE;
         }
-        if (shareList.find(md5, fileName).isPresent()) {
+        if (!shareList.share(file.get())) {
             return ShareOutcome.ALREADY_SHARED;
         }
-        shareList.share(file.get());
         LOG.info(() -> "user " + user + " shared '" + fileName + "' (" + md5 + ")");
         return ShareOutcome.SHARED;
     }
@@ -118,24 +120,17 @@ public class DefaultShareService implements ShareService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RankedFile> ranking(boolean descending, int start, int count) {
         try {
-            if (ranking.size() != count()) {
-                rebuildRanking();
+            if (follower.isStale() || ranking.size() != count()) {
+                shareList.rebuildRanking();
             }
             return ranking.page(descending, start, count);
-        } catch (StaleRankingException e) {
-            LOG.info(() -> "ranking incomplete (" + e.getMessage() + "), rebuilding it");
-            rebuildRanking();
-            return rankingFromDatabase(descending, start, count);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ranking store unavailable, answering from the database: {0}", e.toString());
+            // Redis unreachable, a failed rebuild, or an entry without its name: rebuilt on a later read
+            follower.markStale();
+            LOG.log(Level.WARNING, "ranking store unavailable or incomplete, answering from the database: {0}",
+                    e.toString());
             return rankingFromDatabase(descending, start, count);
         }
-    }
-
-    private void rebuildRanking() {
-        List<RankedFile> all = em.createNamedQuery("SharedFile.ranking", RankedFile.class).getResultList();
-        ranking.replaceAll(all);
-        LOG.info(() -> "ranking rebuilt from the database with " + all.size() + " shared files");
     }
 
     private List<RankedFile> rankingFromDatabase(boolean descending, int start, int count) {

@@ -5,13 +5,22 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Applies share list changes to the ranking once their transaction has committed, never before (a rolled-back
- * change must not show). When the ranking cannot be reached the change is dropped here: readers find the ranking
- * out of step with the database and rebuild it.
+ * Applies share list changes to the ranking inside their transaction, just before it commits, while the rows the
+ * change wrote are still locked (the share row; for shares and cancels also the public share counter). Concurrent
+ * changes of one shared file therefore reach the ranking in the order they reach the database, and a rebuild
+ * ({@link ShareList#rebuildRanking}, which takes the same locks) never interleaves with them.
+ *
+ * <p>Applied after the commit instead, changes of one file raced each other to Redis: a download counted right
+ * after a share could be overwritten by the share's ZADD of score 0, a cancel's ZREM could run before the share's
+ * HSET/ZADD and leave a ghost entry; the ranking then disagreed with the database for good, since its size matched.
+ *
+ * <p>When a change cannot be applied (Redis unreachable) or its transaction fails after it was applied, the
+ * ranking is marked stale and the next reader rebuilds it from the database.
  */
 @ApplicationScoped
 public class RankingFollower {
@@ -21,7 +30,9 @@ public class RankingFollower {
     @Inject
     ShareRanking ranking;
 
-    void follow(@Observes(during = TransactionPhase.AFTER_SUCCESS) RankingChange change) {
+    private final AtomicBoolean stale = new AtomicBoolean();
+
+    void follow(@Observes(during = TransactionPhase.BEFORE_COMPLETION) RankingChange change) {
         RankedFile f = change.file();
         try {
             switch (change.kind()) {
@@ -30,8 +41,29 @@ public class RankingFollower {
                 case VIEWED -> ranking.increment(f.md5(), f.fileName());
             }
         } catch (RuntimeException e) {
+            markStale();
             LOG.log(Level.WARNING, "ranking not updated ({0} {1}); it will be rebuilt from the database: {2}",
                     new Object[]{change.kind(), f.member(), e.toString()});
         }
+    }
+
+    void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) RankingChange change) {
+        markStale(); // the change may have reached the ranking already
+        LOG.info(() -> "transaction of ranking change " + change.kind() + " " + change.file().member()
+                + " failed; the ranking will be rebuilt from the database");
+    }
+
+    /** The ranking may have missed a change or hold one that did not commit. */
+    boolean isStale() {
+        return stale.get();
+    }
+
+    void markStale() {
+        stale.set(true);
+    }
+
+    /** Called by a rebuild once no change can interleave with it. */
+    void clearStale() {
+        stale.set(false);
     }
 }

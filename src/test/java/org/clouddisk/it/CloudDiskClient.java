@@ -1,6 +1,7 @@
 package org.clouddisk.it;
 
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -19,10 +20,21 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /** The wire protocol as a client speaks it, for tests. */
@@ -33,7 +45,7 @@ public final class CloudDiskClient {
     }
 
     /** An HTTP answer. */
-    public record Answer(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+    public record Answer(int status, Map<String, List<String>> headers, byte[] body) {
         public JsonValue json() {
             try (var r = Json.createReader(new StringReader(text()))) {
                 return r.readValue();
@@ -156,7 +168,66 @@ public final class CloudDiskClient {
 
     /** Registers and logs in a new user with a unique name. */
     public User newUser(String prefix) {
-        return register(uniqueName(prefix), md5(prefix.getBytes(StandardCharsets.UTF_8)));
+        String name = uniqueName(prefix);
+        return register(name, passwordOf(name));
+    }
+
+    /** Logs a user of {@link #newUser} in again, e.g. after Redis lost the tokens. */
+    public User relogin(User u) {
+        return login(u.name(), passwordOf(u.name()));
+    }
+
+    private static String passwordOf(String name) {
+        return md5(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** n new users, registered concurrently (registration and login are deliberately slow). */
+    public List<User> newUsers(String prefix, int n) {
+        return concurrently(n, i -> newUser(prefix));
+    }
+
+    /** Content no other test uses: a label followed by random bytes. */
+    public static byte[] uniqueContent(String label, int randomBytes) {
+        byte[] random = new byte[randomBytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return concat((uniqueName(label) + "\n").getBytes(StandardCharsets.UTF_8), random);
+    }
+
+    /**
+     * Runs request(0..n-1) at the same moment: n threads wait at a start gate that opens once all are ready.
+     * Answers the results in the order of i; a failure of any request fails the whole call.
+     */
+    public static <T> List<T> concurrently(int n, IntFunction<T> request) {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        var ready = new CountDownLatch(n);
+        var start = new CountDownLatch(1);
+        try {
+            var futures = new ArrayList<Future<T>>(n);
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    start.await();
+                    return request.apply(index);
+                }));
+            }
+            ready.await();
+            start.countDown();
+            var results = new ArrayList<T>(n);
+            for (Future<T> f : futures) {
+                results.add(f.get(3, TimeUnit.MINUTES));
+            }
+            return results;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("a concurrent request failed", e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("concurrent requests did not finish", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The desktop client's body form: the first line is the boundary; sent as application/json like it does. */
@@ -330,7 +401,7 @@ public final class CloudDiskClient {
     }
 
     /** The user's files, first page of up to 100 in the given order. */
-    public java.util.List<JsonObject> myFiles(User u, String cmd) {
+    public List<JsonObject> myFiles(User u, String cmd) {
         return post("/myfiles?cmd=" + cmd, json("user", u.name(), "token", u.token(), "start", 0, "count", 100))
                 .getJsonArray("file").getValuesAs(JsonObject.class);
     }
@@ -344,9 +415,41 @@ public final class CloudDiskClient {
         return code("/dealfile?cmd=" + cmd, json("user", u.name(), "token", u.token(), "md5", md5, "filename", fileName));
     }
 
+    /** /sharefiles?cmd=count: a bare JSON number. */
+    public int shareCount() {
+        Answer a = send("GET", "/sharefiles?cmd=count", null, null);
+        if (a.status() != 200 || !(a.json() instanceof JsonNumber n)) {
+            throw new AssertionError("share count answered HTTP " + a.status() + ": " + a.text());
+        }
+        return n.intValueExact();
+    }
+
+    /** One page of /sharefiles?cmd=normal | pvasc | pvdesc; anything but a file list fails. */
+    public List<JsonObject> sharePage(String cmd, int start, int count) {
+        JsonObject answer = post("/sharefiles?cmd=" + cmd, json("start", start, "count", count));
+        if (!answer.containsKey("file")) {
+            throw new AssertionError("/sharefiles?cmd=" + cmd + " answered " + answer);
+        }
+        return answer.getJsonArray("file").getValuesAs(JsonObject.class);
+    }
+
+    /** The whole public list or ranking, page after page. */
+    public List<JsonObject> allShared(String cmd) {
+        var all = new ArrayList<JsonObject>();
+        for (List<JsonObject> page; !(page = sharePage(cmd, all.size(), 100)).isEmpty(); ) {
+            all.addAll(page);
+        }
+        return all;
+    }
+
     public String dealShare(String cmd, User u, String md5, String fileName) {
         return code("/dealsharefile?cmd=" + cmd, json("user", u.name(), "token", u.token(), "md5", md5,
                 "filename", fileName));
+    }
+
+    /** /dealsharefile?cmd=pv as anybody does it: without user or token. */
+    public String publicPv(String md5, String fileName) {
+        return code("/dealsharefile?cmd=pv", json("md5", md5, "filename", fileName));
     }
 
     public String instant(User u, String md5, String fileName) {

@@ -23,5 +23,10 @@ public abstract class Deployments {
                 .as(WebArchive.class);
     }
 
-    protected final CloudDiskClient client = new CloudDiskClient("http://127.0.0.1:" + System.getProperty("it.http.port"));
+    protected final CloudDiskClient client = newClient();
+
+    /** A client of the server under test, also for static set-up (@BeforeAll) before there is an instance. */
+    protected static CloudDiskClient newClient() {
+        return new CloudDiskClient("http://127.0.0.1:" + System.getProperty("it.http.port"));
+    }
 }

@@ -67,6 +67,20 @@ public final class Invariants {
         return DriverManager.getConnection(TestEnvironment.dbUrl(), "clouddisk", "clouddisk");
     }
 
+    /** The number in the first column of the first row of a query, or null when there is no row. */
+    public static Long number(String sql, Object... params) {
+        try (Connection c = connect(); var s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every file_info row has its content in the store and the store holds nothing else. */
     private static List<String> checkStore(Connection c) throws SQLException, IOException {
         var violations = new ArrayList<String>();
@@ -112,7 +126,7 @@ public final class Invariants {
                 names.put(rs.getString(1) + rs.getString(2), rs.getString(2));
             }
         }
-        try (RedisClient redis = RedisClient.create("127.0.0.1", TestEnvironment.redis().port())) {
+        try (RedisClient redis = TestEnvironment.redisClient()) {
             if (!redis.exists("FILE_PUBLIC_ZSET") && !redis.exists("FILE_NAME_HASH")) {
                 return List.of(); // not built yet: it is rebuilt from the database on the next read
             }

@@ -3,6 +3,7 @@ package org.clouddisk.it;
 import org.clouddisk.storage.fdfs.FastDfsTestServer;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import redis.clients.jedis.RedisClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +34,11 @@ public class TestEnvironment implements LauncherSessionListener {
 
     public static RedisServer redis() {
         return redis;
+    }
+
+    /** A client of the run's redis-server, to look at what the server under test keeps there; close it. */
+    public static RedisClient redisClient() {
+        return RedisClient.create("127.0.0.1", redis.port());
     }
 
     /** The FastDFS test server of the fastdfs run, or null in the local run. */
