@@ -1,6 +1,6 @@
 -- CloudDisk's schema, with the original system's table and column names (shared/PROTOCOL.md, "Storage model").
--- ${table_options} is InnoDB / utf8mb4 with binary collation on MariaDB and MySQL (file names and user names
--- compare exactly), nothing on H2.
+-- ${table_options} is InnoDB / utf8mb4 with a binary NO PAD collation on MariaDB and MySQL (file names and user
+-- names compare exactly, trailing spaces included), nothing on H2.
 
 CREATE TABLE user_info (
     id          BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,

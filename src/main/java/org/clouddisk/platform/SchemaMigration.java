@@ -22,7 +22,12 @@ import java.util.logging.Logger;
 public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
-    private static final String MARIADB_TABLE_OPTIONS = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    /*
+     * Binary, NO PAD collations: names compare byte for byte, so "a" and "a " (trailing space) are different files,
+     * as the protocol keeps names literally. (utf8mb4_bin is PAD SPACE: it would make them collide.)
+     */
+    private static final String MARIADB_TABLE_OPTIONS = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin";
+    private static final String MYSQL_TABLE_OPTIONS = "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin";
 
     @Resource(lookup = "java:jboss/datasources/CloudDiskDS")
     DataSource dataSource;
@@ -42,7 +47,7 @@ public class SchemaMigration {
     private String tableOptions() {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("mariadb") || product.contains("mysql") ? MARIADB_TABLE_OPTIONS : "";
+            return product.contains("mariadb") ? MARIADB_TABLE_OPTIONS : product.contains("mysql") ? MYSQL_TABLE_OPTIONS : "";
         } catch (SQLException e) {
             throw new IllegalStateException("the database cannot be reached: " + e.getMessage(), e);
         }

@@ -162,6 +162,20 @@ class FilesIT extends Deployments {
     // ---------------------------------------------------------------- /myfiles
 
     @Test
+    void namesDifferingOnlyInCaseOrTrailingSpacesAreDifferentFiles() {
+        User u = client.newUser("pad");
+        byte[] bytes = content(500);
+        String md5 = upload(u, "a.txt", bytes);
+        upload(u, "a.txt ", bytes);
+        upload(u, "A.txt", bytes);
+        assertEquals(List.of("a.txt", "a.txt ", "A.txt"), names(u, "normal"));
+        assertEquals(3, client.myCount(u));
+        assertEquals("013", client.dealFile("del", u, md5, "a.txt "));
+        assertEquals(List.of("a.txt", "A.txt"), names(u, "normal"));
+        Invariants.assertHold();
+    }
+
+    @Test
     void countAnswersNumAsAStringAndCode110() {
         User u = client.newUser("cnt");
         assertEquals(Json.createObjectBuilder().add("num", "0").add("code", "110").build(),
