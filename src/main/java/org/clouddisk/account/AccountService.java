@@ -8,8 +8,11 @@ public interface AccountService {
     /** @return true when registered, false when the user name or nick name is already taken */
     boolean register(Registration registration);
 
-    /** A new token when the secret is right, empty otherwise (unknown user and wrong secret alike). */
-    Optional<String> login(String userName, String secret);
+    /**
+     * A new token when the secret is right, empty otherwise (unknown user, wrong secret, and a login throttled
+     * after repeated failures from that address, alike).
+     */
+    Optional<String> login(String userName, String secret, String address);
 
     /** Returns when the token is a live token of this user; throws {@link TokenRejectedException} otherwise. */
     void requireToken(String userName, String token);

@@ -1,10 +1,12 @@
 package org.clouddisk.account;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clouddisk.platform.Code;
@@ -24,6 +26,9 @@ public class AccountsResource {
     @Inject
     AccountService accounts;
 
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Path("reg")
     public Response register(String body) {
@@ -38,7 +43,7 @@ public class AccountsResource {
     public Response login(String body) {
         return Reply.guard(Code.LOGIN_FAILED, () -> {
             JsonRequest request = JsonRequest.parse(body);
-            return accounts.login(request.user(), request.text(JsonRequest.PASSWORD, 128))
+            return accounts.login(request.user(), request.text(JsonRequest.PASSWORD, 128), http.getRemoteAddr())
                     .map(token -> Reply.json(new LoginBody(Code.LOGIN_OK.wire(), token)))
                     .orElseGet(() -> Reply.of(Code.LOGIN_FAILED));
         });

@@ -26,6 +26,9 @@ public class DefaultAccountService implements AccountService {
     @Inject
     TokenStore tokens;
 
+    @Inject
+    LoginThrottle throttle;
+
     @Override
     public boolean register(Registration r) {
         long taken = em.createNamedQuery("UserInfo.taken", Long.class)
@@ -46,18 +49,37 @@ public class DefaultAccountService implements AccountService {
     }
 
     @Override
-    public Optional<String> login(String userName, String secret) {
+    public Optional<String> login(String userName, String secret, String address) {
+        switch (throttle.before(userName, address)) {
+            case BLOCK -> {
+                LOG.info(() -> "login of " + userName + " from " + address + " refused: too many failures");
+                return Optional.empty();
+            }
+            case SLOW_DOWN -> pause();
+            case ALLOW -> { }
+        }
         Optional<UserInfo> user = em.createNamedQuery("UserInfo.byName", UserInfo.class)
                 .setParameter("name", userName).getResultStream().findFirst();
         if (!HASHER.verify(secret, user.map(UserInfo::getPassword).orElse(UNKNOWN_USER_HASH)) || user.isEmpty()) {
-            LOG.info(() -> "failed login for " + userName);
+            LOG.info(() -> "failed login for " + userName + " from " + address);
+            throttle.failed(userName, address);
             return Optional.empty();
         }
         if (HASHER.needsUpgrade(user.get().getPassword())) {
             user.get().setPassword(HASHER.hash(secret));
         }
-        LOG.fine(() -> "login of " + userName);
+        throttle.succeeded(userName, address);
+        LOG.fine(() -> "login of " + userName + " from " + address);
         return Optional.of(tokens.issue(userName));
+    }
+
+    /** Slows a guessed-at account down; no database connection is held yet. */
+    private static void pause() {
+        try {
+            Thread.sleep(LoginThrottle.SLOW_DOWN.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.clouddisk.files;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ public class DefaultFileService implements FileService {
 
     @Inject
     Event<ContentReleased> released;
+
+    @EJB
+    ContentDeletions deletions;
 
     @Inject
     Event<FileRemoving> removing;
@@ -113,6 +117,7 @@ public class DefaultFileService implements FileService {
         files.add(-1);
         if (content.release() == 0) {
             em.remove(content);
+            deletions.schedule(content.getFileId(), md5);
             released.fire(new ContentReleased(md5, content.getFileId()));
         }
         LOG.info(() -> "user " + user + " deleted '" + fileName + "' (" + md5 + "), references left: "

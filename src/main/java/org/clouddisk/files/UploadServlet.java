@@ -1,5 +1,6 @@
 package org.clouddisk.files;
 
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -69,6 +70,9 @@ public class UploadServlet extends HttpServlet {
 
     @Inject
     UploadMetrics metrics;
+
+    @EJB
+    ContentDeletions deletions;
 
     /** What the client declared about the file it sends. */
     private record Declared(String user, String token, String md5, String fileName, long size) {
@@ -202,6 +206,7 @@ public class UploadServlet extends HttpServlet {
         }
         MessageDigest md5 = newMd5();
         String fileId = store.store(new DigestInputStream(content, md5), d.size(), storeExtension(d.fileName()));
+        UploadOutcome outcome;
         try {
             if (mustEndHere && content.read() != -1) {
                 throw new InvalidRequestException("the body holds more bytes than its declared size " + d.size());
@@ -210,24 +215,30 @@ public class UploadServlet extends HttpServlet {
             if (!actual.equals(d.md5())) {
                 throw new InvalidRequestException("declared md5 " + d.md5() + ", received " + actual);
             }
-            UploadOutcome outcome = Conflicts.retry(() ->
-                    files.recordUpload(d.user(), d.md5(), d.fileName(), d.size(), fileId));
-            if (outcome != UploadOutcome.NEW_CONTENT) {
-                store.delete(fileId);
-            }
-            metrics.uploaded(outcome, d.size());
-            return Code.UPLOADED;
+            outcome = Conflicts.retry(() -> files.recordUpload(d.user(), d.md5(), d.fileName(), d.size(), fileId));
         } catch (IOException | RuntimeException e) {
-            discard(fileId);
+            discard(fileId, d.md5());
             throw e;
         }
+        if (outcome != UploadOutcome.NEW_CONTENT) {
+            discard(fileId, d.md5()); // the server already held this content: the fresh copy is redundant
+        }
+        metrics.uploaded(outcome, d.size());
+        return Code.UPLOADED;
     }
 
-    private void discard(String fileId) {
+    /** Deletes a copy no row references; when the store cannot take it now, the deletion is retried later. */
+    private void discard(String fileId, String md5) {
         try {
             store.delete(fileId);
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "could not delete the content of a failed upload: " + fileId, e);
+            LOG.log(Level.WARNING, "could not delete unreferenced content {0} now, scheduling it: {1}",
+                    new Object[]{fileId, e.toString()});
+            try {
+                deletions.scheduleNow(fileId, md5);
+            } catch (RuntimeException notRecorded) {
+                LOG.log(Level.SEVERE, "content " + fileId + " is left in the store unreferenced", notRecorded);
+            }
         }
     }
 

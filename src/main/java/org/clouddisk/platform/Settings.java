@@ -58,6 +58,21 @@ public class Settings {
         return value("CLOUDDISK_ALLOW_TOKENLESS_UPLOAD").map(Boolean::parseBoolean).orElse(false);
     }
 
+    /** How often pending content deletions are retried: seconds or ISO-8601. */
+    public Duration maintenanceInterval() {
+        return value("CLOUDDISK_MAINTENANCE_INTERVAL").map(Settings::duration).orElse(Duration.ofMinutes(1));
+    }
+
+    /** Failed logins of one user from one address before that pair is blocked for a while. */
+    public int loginMaxFailures() {
+        return value("CLOUDDISK_LOGIN_MAX_FAILURES").map(Integer::parseInt).orElse(5);
+    }
+
+    /** Failed logins from one address, whatever the user, before that address is blocked for a while. */
+    public int loginMaxFailuresPerAddress() {
+        return value("CLOUDDISK_LOGIN_MAX_FAILURES_PER_ADDRESS").map(Integer::parseInt).orElse(50);
+    }
+
     private static Duration duration(String text) {
         return text.startsWith("P") || text.startsWith("p") ? Duration.parse(text) : Duration.ofSeconds(Long.parseLong(text));
     }

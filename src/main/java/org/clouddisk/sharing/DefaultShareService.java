@@ -117,6 +117,12 @@ public class DefaultShareService implements ShareService {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void rebuildRanking() {
+        shareList.rebuildRanking();
+    }
+
+    @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RankedFile> ranking(boolean descending, int start, int count) {
         try {

@@ -28,6 +28,9 @@ public interface ShareService {
     /** Newest share first. */
     List<FileItem> list(int start, int count);
 
+    /** Replaces the ranking with the share list of the database (reconciliation). */
+    void rebuildRanking();
+
     /** The ranking by public pv, from the ranking store when it agrees with the database, else from the database. */
     List<RankedFile> ranking(boolean descending, int start, int count);
 }

@@ -3,6 +3,8 @@ package org.clouddisk.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where file content lives. Implementations: {@link LocalContentStore} (a folder) and
@@ -30,6 +32,12 @@ public interface ContentStore {
 
     /** Whether the store holds this content (asks the store itself, never decodes the id). */
     boolean exists(String fileId) throws IOException;
+
+    /**
+     * Every stored file id, for reconciliation, when the store can list its content (a folder can; FastDFS's
+     * client protocol cannot). The stream must be closed.
+     */
+    Optional<Stream<String>> list() throws IOException;
 
     /** Checks that the store can take content now (for readiness); throws IOException when it cannot. */
     void probe() throws IOException;

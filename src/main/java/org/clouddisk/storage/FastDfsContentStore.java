@@ -9,7 +9,9 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.csource.common.MyException;
 import org.csource.fastdfs.ClientGlobal;
@@ -188,6 +190,12 @@ public class FastDfsContentStore implements ContentStore {
             return false;
         }
         throw new IOException("FastDFS delete of " + fileId + " failed, status " + status);
+    }
+
+    /** FastDFS's client protocol has no command to list a storage's files. */
+    @Override
+    public Optional<Stream<String>> list() {
+        return Optional.empty();
     }
 
     /** Asks a tracker where an upload would go and connects to that storage server. */

@@ -14,7 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Content in a folder (the embedded default): each file is written under a temporary name and renamed into place
@@ -95,6 +97,16 @@ public class LocalContentStore implements ContentStore {
     @Override
     public boolean delete(String fileId) throws IOException {
         return ID.matcher(fileId).matches() && Files.deleteIfExists(path(fileId));
+    }
+
+    @Override
+    public Optional<Stream<String>> list() throws IOException {
+        Path store = root.resolve("M00");
+        if (!Files.isDirectory(store)) {
+            return Optional.of(Stream.empty());
+        }
+        return Optional.of(Files.walk(store).filter(Files::isRegularFile)
+                .map(p -> GROUP + root.relativize(p).toString().replace('\\', '/')));
     }
 
     @Override

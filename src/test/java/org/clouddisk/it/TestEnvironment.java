@@ -63,6 +63,7 @@ public class TestEnvironment implements LauncherSessionListener {
             recreateDatabase(System.getProperty("it.db.name"));
             deleteTree(dataDir());
             Files.createDirectories(dataDir());
+            addManagementUser();
             redis = new RedisServer(Integer.getInteger("it.redis.port"), dataDir().resolve("redis.log"));
             redis.start();
             if ("fastdfs".equals(storage())) {
@@ -87,6 +88,24 @@ public class TestEnvironment implements LauncherSessionListener {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The operator account of the admin endpoints (WildFly's management realm). */
+    public static final String ADMIN_USER = "clouddisk-admin";
+    public static final String ADMIN_PASSWORD = "Adm1n-t3st-only!";
+
+    private static void addManagementUser() throws IOException {
+        try {
+            Process p = new ProcessBuilder(System.getProperty("it.wildfly.home") + "/bin/add-user.sh", "-s",
+                    "-u", ADMIN_USER, "-p", ADMIN_PASSWORD).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IOException("add-user.sh failed with " + p.exitValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 

@@ -1,0 +1,157 @@
+package org.clouddisk.maintenance;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.clouddisk.files.ContentDeletions;
+import org.clouddisk.files.UserFileCount;
+import org.clouddisk.sharing.ShareService;
+import org.clouddisk.storage.ContentStore;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Checks the invariants of PROTOCOL.md ("Storage model") and repairs what can be derived from user_file_list,
+ * the one table every other count follows: file_info.count, user_file_count, share_file_list rows and
+ * shared_status, the public share count, the ranking. Reports what cannot be derived: files whose content row
+ * is gone, content rows whose content is missing from the store, stored content nothing references.
+ */
+@Stateless
+public class Reconciliation {
+
+    private static final Logger LOG = Logger.getLogger(Reconciliation.class.getName());
+    private static final int MAX_LISTED = 1000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ContentStore store;
+
+    @EJB
+    ShareService shares;
+
+    @EJB
+    ContentDeletions deletions;
+
+    @Resource
+    SessionContext context;
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ReconciliationReport run() {
+        var repairs = context.getBusinessObject(Reconciliation.class).repair();
+        boolean rebuilt;
+        try {
+            shares.rebuildRanking();
+            rebuilt = true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "reconciliation could not rebuild the ranking: {0}", e.toString());
+            rebuilt = false;
+        }
+        List<String> fileIds = em.createQuery("select f.fileId from FileInfo f", String.class).getResultList();
+        var report = new ReconciliationReport(repairs.fileCounts(), repairs.unreferencedRows(), repairs.userCounts(),
+                repairs.shares(), repairs.sharedStatus(), repairs.shareCount(), rebuilt,
+                repairs.filesWithoutContentRow(), missingFromStore(fileIds), unreferenced(fileIds));
+        LOG.info(() -> "reconciliation: " + report);
+        return report;
+    }
+
+    /** Every repair in one transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ReconciliationReport.Repairs repair() {
+        int fileCounts = update("UPDATE file_info f SET count = (SELECT COUNT(*) FROM user_file_list u WHERE u.md5 = f.md5)"
+                + " WHERE count <> (SELECT COUNT(*) FROM user_file_list u WHERE u.md5 = f.md5)");
+        int unreferencedRows = 0;
+        for (Object[] row : rows("SELECT file_id, md5 FROM file_info WHERE count = 0")) {
+            update("DELETE FROM file_info WHERE md5 = ?1", row[1]);
+            deletions.schedule((String) row[0], (String) row[1]);
+            unreferencedRows++;
+        }
+        List<String> orphans = new ArrayList<>();
+        for (Object[] row : rows("SELECT u.user, u.md5, u.file_name FROM user_file_list u"
+                + " WHERE NOT EXISTS (SELECT 1 FROM file_info f WHERE f.md5 = u.md5)")) {
+            if (orphans.size() < MAX_LISTED) {
+                orphans.add(row[0] + " " + row[1] + " " + row[2]);
+            }
+        }
+        int userCounts = update("UPDATE user_file_count c SET count = (SELECT COUNT(*) FROM user_file_list u"
+                + " WHERE u.user = c.user) WHERE c.user <> ?1 AND count <> (SELECT COUNT(*) FROM user_file_list u"
+                + " WHERE u.user = c.user)", UserFileCount.SHARED_FILES)
+                + update("INSERT INTO user_file_count (user, count) SELECT u.user, COUNT(*) FROM user_file_list u"
+                + " WHERE NOT EXISTS (SELECT 1 FROM user_file_count c WHERE c.user = u.user) GROUP BY u.user");
+        int sharesRemoved = update("DELETE FROM share_file_list WHERE NOT EXISTS (SELECT 1 FROM user_file_list u"
+                + " WHERE u.user = share_file_list.user AND u.md5 = share_file_list.md5"
+                + " AND u.file_name = share_file_list.file_name)");
+        String shared = "(SELECT COUNT(*) FROM share_file_list s WHERE s.user = u.user AND s.md5 = u.md5"
+                + " AND s.file_name = u.file_name)";
+        int sharedStatus = update("UPDATE user_file_list u SET shared_status = " + shared
+                + " WHERE shared_status <> " + shared);
+        int shareCount = update("UPDATE user_file_count SET count = (SELECT COUNT(*) FROM share_file_list)"
+                + " WHERE user = ?1 AND count <> (SELECT COUNT(*) FROM share_file_list)", UserFileCount.SHARED_FILES)
+                + update("INSERT INTO user_file_count (user, count) SELECT ?1, COUNT(*) FROM share_file_list"
+                + " WHERE NOT EXISTS (SELECT 1 FROM user_file_count WHERE user = ?1) HAVING COUNT(*) > 0",
+                UserFileCount.SHARED_FILES);
+        return new ReconciliationReport.Repairs(fileCounts, unreferencedRows, userCounts, sharesRemoved, sharedStatus,
+                shareCount, orphans);
+    }
+
+    private List<String> missingFromStore(List<String> fileIds) {
+        List<String> missing = new ArrayList<>();
+        for (String id : fileIds) {
+            try {
+                if (!store.exists(id) && missing.size() < MAX_LISTED) {
+                    missing.add(id);
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "reconciliation could not ask the store about {0}: {1}", new Object[]{id, e});
+                missing.add(id + " (store unreachable)");
+                break;
+            }
+        }
+        return missing;
+    }
+
+    /** Stored content that neither a file_info row nor a pending deletion accounts for. */
+    private List<String> unreferenced(List<String> fileIds) {
+        Set<String> known = new HashSet<>(fileIds);
+        known.addAll(em.createNamedQuery("PendingDeletion.fileIds", String.class).getResultList());
+        try {
+            var listing = store.list();
+            if (listing.isEmpty()) {
+                return null;
+            }
+            try (Stream<String> all = listing.get()) {
+                return all.filter(id -> !known.contains(id)).limit(MAX_LISTED).toList();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "reconciliation could not list the store: {0}", e.toString());
+            return null;
+        }
+    }
+
+    private int update(String sql, Object... parameters) {
+        var query = em.createNativeQuery(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        return query.executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return em.createNativeQuery(sql).getResultList();
+    }
+}
