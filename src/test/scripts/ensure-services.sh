@@ -3,6 +3,7 @@
 #   - MariaDB running on 127.0.0.1:3306, with the test user clouddisk/clouddisk allowed on clouddisk_it* databases
 #   - redis-server installed (the tests start their own instance on a free port)
 #   - chromium and chromium-driver installed (browser tests), nginx installed (the tests start their own)
+#   - wrk installed (the benchmark's load generator)
 # Safe to run again: each step only does what is missing.
 set -euo pipefail
 
@@ -14,6 +15,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)   # load generator of the benchmark (mvn -Pbench verify)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "ensure-services: installing ${missing[*]}"
     as_root apt-get update -q

@@ -15,7 +15,7 @@ public final class RedisServer {
     private final Path log;
     private Process process;
 
-    RedisServer(int port, Path log) {
+    public RedisServer(int port, Path log) {
         this.port = port;
         this.log = log;
     }

@@ -55,6 +55,15 @@ public final class StandaloneServer implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort();
     }
 
+    /** The server's JVM (standalone.sh runs it as a child), for memory readings, jcmd and JFR. */
+    public ProcessHandle jvm() {
+        if (process == null) {
+            throw new IllegalStateException("not started");
+        }
+        return process.descendants().filter(p -> p.info().command().orElse("").endsWith("/java")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no java process under " + process.pid()));
+    }
+
     public void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(WILDFLY.resolve("bin/standalone.sh").toString(),
                 "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + portOffset));
