@@ -11,7 +11,10 @@ import org.clouddisk.web.FileNames;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -42,6 +45,9 @@ public class DefaultFileService implements FileService {
 
     @Override
     public ReferenceOutcome addReference(String user, String md5, String fileName) {
+        if (contentOf(md5).isEmpty()) {
+            return ReferenceOutcome.UNKNOWN_CONTENT; // the common miss answers without taking a lock
+        }
         UserFileCount files = lockCounter(user);
         if (findFile(user, md5, fileName, LockModeType.NONE).isPresent()) {
             return ReferenceOutcome.ALREADY_OWNED;
@@ -86,16 +92,23 @@ public class DefaultFileService implements FileService {
                 .getResultStream().findFirst().map(UserFileCount::getCount).orElse(0);
     }
 
+    /**
+     * A deferred join: the page's ids come from the index alone (user, order columns, id), then only those rows
+     * are read and joined, so a page deep in a long list costs no more than the first.
+     */
     @Override
     public List<FileItem> list(String user, FileOrder order, int start, int count) {
-        return em.createQuery("select u, f from UserFile u, FileInfo f where f.md5 = u.md5 and u.user = :user"
-                        + " order by " + order.orderBy, Object[].class)
-                .setParameter("user", user)
-                .setFirstResult(start)
-                .setMaxResults(count)
-                .getResultStream()
-                .map(row -> item((UserFile) row[0], (FileInfo) row[1]))
-                .toList();
+        List<Long> ids = em.createQuery("select u.id from UserFile u where u.user = :user order by " + order.orderBy,
+                        Long.class)
+                .setParameter("user", user).setFirstResult(start).setMaxResults(count).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, FileItem> items = new HashMap<>();
+        em.createQuery("select u, f from UserFile u, FileInfo f where f.md5 = u.md5 and u.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultStream()
+                .forEach(row -> items.put(((UserFile) row[0]).getId(), item((UserFile) row[0], (FileInfo) row[1])));
+        return ids.stream().map(items::get).filter(Objects::nonNull).toList();
     }
 
     private FileItem item(UserFile u, FileInfo f) {
@@ -152,6 +165,11 @@ public class DefaultFileService implements FileService {
     Optional<UserFile> findFile(String user, String md5, String fileName, LockModeType lock) {
         return em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
                 .setParameter("md5", md5).setParameter("fileName", fileName).setLockMode(lock)
+                .getResultStream().findFirst();
+    }
+
+    private Optional<FileInfo> contentOf(String md5) {
+        return em.createNamedQuery("FileInfo.byMd5", FileInfo.class).setParameter("md5", md5)
                 .getResultStream().findFirst();
     }
 

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,8 @@ import java.util.logging.Logger;
  * while its MD5 and size are computed; only when both match the declared ones is a row written. On any failure
  * the stored content is deleted again: a failed upload leaves no row and no file.
  *
- * <p>Legacy bodies (the desktop client's; any Content-Type) are parsed here as they arrive, without spooling.
+ * <p>Legacy bodies (the desktop client's; any Content-Type) are parsed here as they arrive, without spooling:
+ * exactly the declared number of bytes goes to the store, then the closing boundary must follow.
  * Standard multipart/form-data goes through the container's parser, which spools large parts to disk
  * (fileSizeThreshold), so memory use never grows with the file size either way.
  */
@@ -134,7 +136,7 @@ public class UploadServlet extends HttpServlet {
                 ? inPart.get("filename") : file.getSubmittedFileName();
         var declared = declared(req, fields, fileName, Long.toString(file.getSize()));
         try (InputStream content = file.getInputStream()) {
-            return receive(declared, content, false);
+            return receive(declared, content, null);
         } finally {
             file.delete();
         }
@@ -160,8 +162,8 @@ public class UploadServlet extends HttpServlet {
             }
         }
         var declared = declared(req, params, params.get("filename"), params.get("size"));
-        var content = new DelimitedInputStream(in, ("\r\n" + boundary).getBytes(StandardCharsets.UTF_8), BUFFER);
-        return receive(declared, content, true);
+        // The content is exactly the declared size; the closing boundary must follow it.
+        return receive(declared, in, ("\r\n" + boundary).getBytes(StandardCharsets.UTF_8));
     }
 
     private Declared declared(HttpServletRequest req, Map<String, String> fields, String fileName, String size) {
@@ -198,18 +200,20 @@ public class UploadServlet extends HttpServlet {
     /**
      * Streams the content into the store, checks it, and records it.
      *
-     * @param mustEndHere the content stream must be exhausted after {@code size} bytes (legacy bodies)
+     * @param trailer what must follow the content in a legacy body (CRLF and the boundary line); null for a
+     *                standard multipart part, whose end the container found
      */
-    private Code receive(Declared d, InputStream content, boolean mustEndHere) throws IOException {
-        if (d.token() != null || !settings.allowTokenlessLegacyUpload() || !mustEndHere) {
+    private Code receive(Declared d, InputStream content, byte[] trailer) throws IOException {
+        if (d.token() != null || !settings.allowTokenlessLegacyUpload() || trailer == null) {
             accounts.requireToken(d.user(), d.token());
         }
         MessageDigest md5 = newMd5();
         String fileId = store.store(new DigestInputStream(content, md5), d.size(), storeExtension(d.fileName()));
         UploadOutcome outcome;
         try {
-            if (mustEndHere && content.read() != -1) {
-                throw new InvalidRequestException("the body holds more bytes than its declared size " + d.size());
+            if (trailer != null && !Arrays.equals(trailer, content.readNBytes(trailer.length))) {
+                throw new InvalidRequestException("the body does not end with its boundary after the declared size "
+                        + d.size());
             }
             String actual = HexFormat.of().formatHex(md5.digest());
             if (!actual.equals(d.md5())) {

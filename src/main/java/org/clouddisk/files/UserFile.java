@@ -51,6 +51,10 @@ public class UserFile {
         this.createTime = createTime;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public String getUser() {
         return user;
     }
