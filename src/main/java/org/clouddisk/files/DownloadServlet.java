@@ -44,7 +44,16 @@ public class DownloadServlet extends HttpServlet {
 
     private void serve(HttpServletRequest req, HttpServletResponse resp, boolean withBody) throws IOException {
         String fileId = Optional.ofNullable(req.getPathInfo()).map(p -> p.substring(1)).orElse("");
-        Optional<FileInfo> found = files.content(fileId);
+        Optional<FileInfo> found;
+        try {
+            found = files.content(fileId);
+        } catch (RuntimeException e) {
+            // the database failed (connection lost, pool exhausted): a passing condition, not a server error
+            LOG.warning(() -> "download of " + fileId + " refused, the database is unavailable: " + e);
+            resp.setHeader("Retry-After", "5");
+            resp.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
         if (found.isEmpty()) {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

@@ -177,7 +177,8 @@ public final class CloudDiskClient {
         return login(u.name(), passwordOf(u.name()));
     }
 
-    private static String passwordOf(String name) {
+    /** The password {@link #newUser} registers a user with. */
+    static String passwordOf(String name) {
         return md5(name.getBytes(StandardCharsets.UTF_8));
     }
 
