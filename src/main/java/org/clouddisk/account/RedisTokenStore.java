@@ -28,7 +28,11 @@ public class RedisTokenStore implements TokenStore {
     @Override
     public String issue(String user) {
         String token = Tokens.newToken();
-        redis.set(PREFIX + Tokens.digest(token), user, SetParams.setParams().px(ttl.toMillis()));
+        try {
+            redis.set(PREFIX + Tokens.digest(token), user, SetParams.setParams().px(ttl.toMillis()));
+        } catch (JedisException e) {
+            throw new TokenStoreUnavailableException(e);
+        }
         return token;
     }
 

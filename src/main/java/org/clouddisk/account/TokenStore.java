@@ -6,7 +6,7 @@ package org.clouddisk.account;
  */
 public interface TokenStore {
 
-    /** Issues a new token for the user. */
+    /** Issues a new token for the user; {@link TokenStoreUnavailableException} when the store cannot be reached. */
     String issue(String user);
 
     /**

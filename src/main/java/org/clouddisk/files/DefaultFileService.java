@@ -45,7 +45,7 @@ public class DefaultFileService implements FileService {
 
     @Override
     public ReferenceOutcome addReference(String user, String md5, String fileName) {
-        if (contentOf(md5).isEmpty()) {
+        if (!isHeld(md5)) {
             return ReferenceOutcome.UNKNOWN_CONTENT; // the common miss answers without taking a lock
         }
         UserFileCount files = lockCounter(user);
@@ -168,9 +168,12 @@ public class DefaultFileService implements FileService {
                 .getResultStream().findFirst();
     }
 
-    private Optional<FileInfo> contentOf(String md5) {
-        return em.createNamedQuery("FileInfo.byMd5", FileInfo.class).setParameter("md5", md5)
-                .getResultStream().findFirst();
+    /**
+     * Whether the content is held, as a scalar query: loading the entity here would put an unlocked copy in the
+     * persistence context, which the locking query below would then return as it is, stale count included.
+     */
+    private boolean isHeld(String md5) {
+        return em.createNamedQuery("FileInfo.countByMd5", Long.class).setParameter("md5", md5).getSingleResult() > 0;
     }
 
     private Optional<FileInfo> lockContent(String md5) {

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "file_info")
 @NamedQuery(name = "FileInfo.byMd5", query = "select f from FileInfo f where f.md5 = :md5")
+@NamedQuery(name = "FileInfo.countByMd5", query = "select count(f) from FileInfo f where f.md5 = :md5")
 @NamedQuery(name = "FileInfo.byFileId", query = "select f from FileInfo f where f.fileId = :fileId")
 public class FileInfo {
 

@@ -221,7 +221,7 @@ public class UploadServlet extends HttpServlet {
             }
             outcome = Conflicts.retry(() -> files.recordUpload(d.user(), d.md5(), d.fileName(), d.size(), fileId));
         } catch (IOException | RuntimeException e) {
-            discard(fileId, d.md5());
+            discardUnlessRecorded(fileId, d.md5());
             throw e;
         }
         if (outcome != UploadOutcome.NEW_CONTENT) {
@@ -229,6 +229,24 @@ public class UploadServlet extends HttpServlet {
         }
         metrics.uploaded(outcome, d.size());
         return Code.UPLOADED;
+    }
+
+    /**
+     * After a failed recording: a commit whose answer was lost may still have recorded the row, so the copy goes
+     * only when no row references it; when that cannot be known (database down) it stays, and the reconciliation
+     * reports it if nothing references it. A missing content would be worse than an orphan.
+     */
+    private void discardUnlessRecorded(String fileId, String md5) {
+        try {
+            if (files.content(fileId).isPresent()) {
+                LOG.warning(() -> "the upload's recording failed after it committed; keeping " + fileId);
+                return;
+            }
+        } catch (RuntimeException unknown) {
+            LOG.log(Level.SEVERE, "cannot tell whether content " + fileId + " was recorded; keeping it", unknown);
+            return;
+        }
+        discard(fileId, md5);
     }
 
     /** Deletes a copy no row references; when the store cannot take it now, the deletion is retried later. */

@@ -15,31 +15,50 @@ public class InMemoryShareRanking implements ShareRanking {
 
     private final TreeSet<RankedFile> ranked = new TreeSet<>(ORDER);
     private final Map<String, RankedFile> byMember = new HashMap<>();
+    /** Built from the database at least once: a fresh ranking knows nothing of existing shares. */
+    private boolean built;
 
     @Override
     public synchronized void add(RankedFile file) {
-        remove(file.md5(), file.fileName());
+        requireBuilt();
+        put(file);
+    }
+
+    private void put(RankedFile file) {
+        drop(file.md5() + file.fileName());
         ranked.add(file);
         byMember.put(file.member(), file);
     }
 
     @Override
     public synchronized void remove(String md5, String fileName) {
-        RankedFile old = byMember.remove(md5 + fileName);
+        requireBuilt();
+        drop(md5 + fileName);
+    }
+
+    private void drop(String member) {
+        RankedFile old = byMember.remove(member);
         if (old != null) {
             ranked.remove(old);
         }
     }
 
+    private void requireBuilt() {
+        if (!built) {
+            throw new StaleRankingException("the ranking was never built");
+        }
+    }
+
     @Override
     public synchronized void increment(String md5, String fileName) {
+        requireBuilt();
         RankedFile old = byMember.get(md5 + fileName);
-        add(new RankedFile(md5, fileName, old == null ? 1 : old.pv() + 1));
+        put(new RankedFile(md5, fileName, old == null ? 1 : old.pv() + 1));
     }
 
     @Override
     public synchronized long size() {
-        return ranked.size();
+        return built ? ranked.size() : -1;
     }
 
     @Override
@@ -52,6 +71,7 @@ public class InMemoryShareRanking implements ShareRanking {
     public synchronized void replaceAll(List<RankedFile> entries) {
         ranked.clear();
         byMember.clear();
-        entries.forEach(this::add);
+        entries.forEach(this::put);
+        built = true;
     }
 }

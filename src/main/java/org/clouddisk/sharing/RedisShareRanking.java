@@ -8,11 +8,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The ranking in Redis, in the original's structures, shared by every CloudDisk node. */
+/**
+ * The ranking in Redis, in the original's structures, shared by every CloudDisk node. A marker key written with
+ * each rebuild tells a complete ranking from one Redis lost (restart, FLUSHALL): changes are applied only to a
+ * complete ranking, atomically with that check (Lua); otherwise the partial keys are dropped, so the ranking is
+ * either exact or absent, and the next read rebuilds it.
+ */
 public class RedisShareRanking implements ShareRanking {
 
     static final String ZSET = "FILE_PUBLIC_ZSET";
     static final String HASH = "FILE_NAME_HASH";
+    static final String BUILT = "clouddisk:ranking:built";
+
+    private static final String IF_BUILT = "if redis.call('EXISTS', KEYS[3]) == 0 then"
+            + " redis.call('DEL', KEYS[1], KEYS[2]) return 0 end ";
+    private static final String ADD = IF_BUILT
+            + "redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1]) return 1";
+    private static final String REMOVE = IF_BUILT
+            + "redis.call('ZREM', KEYS[1], ARGV[1]) redis.call('HDEL', KEYS[2], ARGV[1]) return 1";
+    private static final String INCREMENT = IF_BUILT + "redis.call('ZINCRBY', KEYS[1], 1, ARGV[1]) return 1";
+    private static final List<String> KEYS = List.of(ZSET, HASH, BUILT);
 
     private final RedisClient redis;
 
@@ -22,23 +37,30 @@ public class RedisShareRanking implements ShareRanking {
 
     @Override
     public void add(RankedFile file) {
-        redis.hset(HASH, file.member(), file.fileName());
-        redis.zadd(ZSET, file.pv(), file.member());
+        applyIfBuilt(ADD, file.member(), file.fileName(), Long.toString(file.pv()));
     }
 
     @Override
     public void remove(String md5, String fileName) {
-        redis.zrem(ZSET, md5 + fileName);
-        redis.hdel(HASH, md5 + fileName);
+        applyIfBuilt(REMOVE, md5 + fileName);
     }
 
     @Override
     public void increment(String md5, String fileName) {
-        redis.zincrby(ZSET, 1, md5 + fileName);
+        applyIfBuilt(INCREMENT, md5 + fileName);
+    }
+
+    private void applyIfBuilt(String script, String... args) {
+        if (Long.valueOf(0).equals(redis.eval(script, KEYS, List.of(args)))) {
+            throw new StaleRankingException("the ranking was lost (Redis restarted or flushed)");
+        }
     }
 
     @Override
     public long size() {
+        if (!redis.exists(BUILT)) {
+            return -1;
+        }
         long ranked = redis.zcard(ZSET);
         return ranked == redis.hlen(HASH) ? ranked : -1;
     }
@@ -78,6 +100,7 @@ public class RedisShareRanking implements ShareRanking {
             tx.zadd(ZSET, scores);
             tx.hset(HASH, names);
         }
+        tx.set(BUILT, "1");
         tx.exec();
     }
 }

@@ -16,7 +16,7 @@ public interface ShareRanking {
 
     void increment(String md5, String fileName);
 
-    /** The number of entries, or -1 when the ranking is inconsistent in itself (ZSET and HASH differ). */
+    /** The number of entries, or -1 when the ranking is not complete (never built, lost, ZSET and HASH differ). */
     long size();
 
     /**

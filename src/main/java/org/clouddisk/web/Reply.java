@@ -2,6 +2,7 @@ package org.clouddisk.web;
 
 import jakarta.ws.rs.core.Response;
 import org.clouddisk.account.TokenRejectedException;
+import org.clouddisk.account.TokenStoreUnavailableException;
 import org.clouddisk.platform.Code;
 
 import java.util.function.Supplier;
@@ -40,6 +41,9 @@ public final class Reply {
             return work.get();
         } catch (TokenRejectedException e) {
             return of(Code.TOKEN_INVALID);
+        } catch (TokenStoreUnavailableException e) {
+            LOG.log(Level.WARNING, "answering " + failure.wire() + ": " + e.getMessage());
+            return of(failure);
         } catch (InvalidRequestException e) {
             LOG.log(Level.FINE, "rejected request ({0}): {1}", new Object[]{failure.wire(), e.getMessage()});
             return of(failure);
