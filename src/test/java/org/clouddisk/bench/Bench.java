@@ -9,6 +9,7 @@ import org.clouddisk.it.GeneratedContent;
 import org.clouddisk.it.LargeTransfers;
 import org.clouddisk.it.RedisServer;
 import org.clouddisk.it.StandaloneServer;
+import org.clouddisk.it.TestEnvironment;
 import org.clouddisk.storage.FastDfsContentStore;
 import org.clouddisk.storage.fdfs.FastDfsTestServer;
 
@@ -24,7 +25,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -92,14 +92,14 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
-        deleteTree(OUT);
+        StandaloneServer.deleteTree(OUT);
         Files.createDirectories(OUT);
         String external = System.getenv("CLOUDDISK_FASTDFS_TRACKERS");
         FastDfsTestServer fastdfs = external == null || external.isBlank()
                 ? FastDfsTestServer.start(0, 0, OUT.resolve("fastdfs")) : null;
         String trackers = fastdfs != null ? fastdfs.trackers() : external.trim();
         var redis = new RedisServer(Integer.getInteger("bench.redis.port", 6390), OUT.resolve("redis.log"));
-        recreateDatabase();
+        TestEnvironment.recreateDatabase(DB);
         var server = new StandaloneServer(OUT.resolve("server"), OFFSET, List.of("-Dclouddisk.db.driver=mariadb",
                 "-Dclouddisk.db.url=" + DB_URL, "-Dclouddisk.db.user=clouddisk", "-Dclouddisk.db.password=clouddisk",
                 "-Dclouddisk.redis.url=redis://127.0.0.1:" + redis.port(), "-Dclouddisk.storage=fastdfs",
@@ -115,7 +115,7 @@ public final class Bench {
             redis.stop();
             if (fastdfs != null) {
                 fastdfs.stop();
-                deleteTree(OUT.resolve("fastdfs"));
+                StandaloneServer.deleteTree(OUT.resolve("fastdfs"));
             }
         }
     }
@@ -533,24 +533,4 @@ public final class Bench {
         return DriverManager.getConnection(DB_URL, "clouddisk", "clouddisk");
     }
 
-    private static void recreateDatabase() throws SQLException {
-        if (!DB.matches("clouddisk_it[A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("refusing to recreate database " + DB);
-        }
-        try (var c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "clouddisk", "clouddisk");
-             var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + DB);
-            s.execute("CREATE DATABASE " + DB + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-    }
 }

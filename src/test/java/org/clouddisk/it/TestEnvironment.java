@@ -109,7 +109,8 @@ public class TestEnvironment implements LauncherSessionListener {
         }
     }
 
-    private static void recreateDatabase(String name) throws SQLException {
+    /** Drops and creates a test database (only names starting with clouddisk_it). */
+    public static void recreateDatabase(String name) throws SQLException {
         if (!name.matches("clouddisk_it[A-Za-z0-9_]*")) {
             throw new IllegalArgumentException("refusing to recreate database " + name);
         }

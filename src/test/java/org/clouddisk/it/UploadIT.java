@@ -12,10 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.SequenceInputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Random;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 import static org.clouddisk.it.CloudDiskClient.concat;
@@ -398,9 +396,7 @@ class UploadIT extends Deployments {
     void streamsAMediumLegacyUpload() {
         User u = client.newUser("big");
         long seed = RANDOM.nextLong();
-        var pass = new GeneratedContent(seed, MEDIUM);
-        pass.drain();
-        String md5 = pass.md5();
+        String md5 = GeneratedContent.md5(seed, MEDIUM);
         String boundary = CloudDiskClient.newBoundary();
         byte[] head = legacyHead(boundary, legacyParams(u.name(), u.token(), "big.bin", md5, MEDIUM));
         String code = client.uploadStream(() -> new SequenceInputStream(java.util.Collections.enumeration(List.of(
@@ -416,7 +412,7 @@ class UploadIT extends Deployments {
         User u = client.newUser("big");
         String boundary = CloudDiskClient.newMultipartBoundary();
         byte[] head = filePartHead(boundary, "big.bin").getBytes(StandardCharsets.UTF_8);
-        var generated = new GeneratedContent(RANDOM.nextLong(), MEDIUM);
+        var generated = new DigestedContent(RANDOM.nextLong(), MEDIUM);
         String fields = "\r\n" + field(boundary, "user", u.name()) + field(boundary, "token", u.token());
         // Everything after the content; its md5 field is known only once the content has been generated.
         var tail = new java.util.function.Supplier<InputStream>() {
@@ -460,60 +456,22 @@ class UploadIT extends Deployments {
         Invariants.assertHold();
     }
 
-    /** Deterministic pseudo-random bytes made on the fly, digested as they are read; never held whole. */
-    private static final class GeneratedContent extends InputStream {
-        private final SplittableRandom random;
-        private final MessageDigest digest;
-        private long left;
-        private String md5;
+    /** Generated content (never held whole) digested as it is read; {@link #md5()} once all of it was read. */
+    private static final class DigestedContent extends DigestInputStream {
+        DigestedContent(long seed, long size) {
+            super(new GeneratedContent(seed, size), md5Digest());
+        }
 
-        GeneratedContent(long seed, long size) {
-            this.random = new SplittableRandom(seed);
-            this.left = size;
+        String md5() {
+            return HexFormat.of().formatHex(getMessageDigest().digest());
+        }
+
+        private static MessageDigest md5Digest() {
             try {
-                this.digest = MessageDigest.getInstance("MD5");
+                return MessageDigest.getInstance("MD5");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left == 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, left);
-            for (int i = 0; i < n; i++) {
-                b[off + i] = (byte) random.nextInt(256);
-            }
-            digest.update(b, off, n);
-            left -= n;
-            return n;
-        }
-
-        void drain() {
-            try {
-                transferTo(OutputStream.nullOutputStream());
-            } catch (java.io.IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** The md5 of everything generated, once all of it was read. */
-        String md5() {
-            if (left != 0) {
-                throw new IllegalStateException(left + " bytes not generated yet");
-            }
-            if (md5 == null) {
-                md5 = HexFormat.of().formatHex(digest.digest());
-            }
-            return md5;
         }
     }
 }
