@@ -18,15 +18,16 @@ public class UploadMetrics {
     private Counter storedBytes;
     private Counter failures;
 
+    /*
+     * registry.counter(name), not Counter.builder(...).register(registry): WildFly's per-deployment registry
+     * forwards only the former to the exported registry; builder-made meters stay invisible on :9990/metrics.
+     */
     @PostConstruct
     void register() {
-        uploads = Counter.builder("clouddisk.uploads").description("uploads recorded (008)").register(registry);
-        instantUploads = Counter.builder("clouddisk.instant.uploads").description("instant uploads (005)")
-                .register(registry);
-        storedBytes = Counter.builder("clouddisk.stored.bytes").baseUnit("bytes")
-                .description("bytes of new content kept in the content store").register(registry);
-        failures = Counter.builder("clouddisk.upload.failures").description("uploads refused or failed (009)")
-                .register(registry);
+        uploads = registry.counter("clouddisk.uploads");                  // uploads recorded (008)
+        instantUploads = registry.counter("clouddisk.instant.uploads");   // instant uploads (005)
+        storedBytes = registry.counter("clouddisk.stored.bytes");         // bytes of new content kept in the store
+        failures = registry.counter("clouddisk.upload.failures");         // uploads refused or failed (009)
     }
 
     void uploaded(UploadOutcome outcome, long size) {
