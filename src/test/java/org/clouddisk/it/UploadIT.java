@@ -462,8 +462,14 @@ class UploadIT extends Deployments {
             super(new GeneratedContent(seed, size), md5Digest());
         }
 
+        private String md5;
+
+        /** The digest finishes once; later calls answer the same. */
         String md5() {
-            return HexFormat.of().formatHex(getMessageDigest().digest());
+            if (md5 == null) {
+                md5 = HexFormat.of().formatHex(getMessageDigest().digest());
+            }
+            return md5;
         }
 
         private static MessageDigest md5Digest() {
