@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import org.clouddisk.web.FileNames;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import java.util.logging.Logger;
 public class DefaultFileService implements FileService {
 
     private static final Logger LOG = Logger.getLogger(DefaultFileService.class.getName());
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @PersistenceContext
     EntityManager em;
@@ -112,8 +110,8 @@ public class DefaultFileService implements FileService {
     }
 
     private FileItem item(UserFile u, FileInfo f) {
-        return new FileItem(u.getUser(), u.getMd5(), TIME.format(u.getCreateTime()), u.getFileName(),
-                u.isShared() ? 1 : 0, u.getPv(), urls.of(f.getFileId()), f.getSize(), f.getType());
+        return FileItem.of(u.getUser(), u.getFileName(), u.getCreateTime(), u.isShared(), u.getPv(), f,
+                urls.of(f.getFileId()));
     }
 
     @Override
@@ -162,7 +160,12 @@ public class DefaultFileService implements FileService {
                 });
     }
 
-    Optional<UserFile> findFile(String user, String md5, String fileName, LockModeType lock) {
+    @Override
+    public Optional<UserFile> lockFile(String user, String md5, String fileName) {
+        return findFile(user, md5, fileName, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Optional<UserFile> findFile(String user, String md5, String fileName, LockModeType lock) {
         return em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
                 .setParameter("md5", md5).setParameter("fileName", fileName).setLockMode(lock)
                 .getResultStream().findFirst();

@@ -26,6 +26,9 @@ public interface FileService {
     /** /dealfile?cmd=pv: false when the user has no such file. */
     boolean countDownload(String user, String md5, String fileName);
 
+    /** The user's file, locked for the caller's transaction (sharing changes its share state). */
+    Optional<UserFile> lockFile(String user, String md5, String fileName);
+
     /**
      * Locks (creating it on first use) the counter row of a user, or of {@link UserFileCount#SHARED_FILES}; joins
      * the caller's transaction.

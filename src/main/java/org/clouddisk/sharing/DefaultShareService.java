@@ -7,7 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.clouddisk.files.ContentUrls;
 import org.clouddisk.files.FileInfo;
@@ -16,7 +15,6 @@ import org.clouddisk.files.FileService;
 import org.clouddisk.files.ReferenceOutcome;
 import org.clouddisk.files.UserFile;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -26,7 +24,6 @@ import java.util.logging.Logger;
 public class DefaultShareService implements ShareService {
 
     private static final Logger LOG = Logger.getLogger(DefaultShareService.class.getName());
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @PersistenceContext
     EntityManager em;
@@ -51,9 +48,7 @@ public class DefaultShareService implements ShareService {
 
     @Override
     public ShareOutcome share(String user, String md5, String fileName) {
-        Optional<UserFile> file = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
-                .setParameter("md5", md5).setParameter("fileName", fileName)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        Optional<UserFile> file = files.lockFile(user, md5, fileName);
         if (file.isEmpty()) {
             return ShareOutcome.NO_SUCH_FILE;
         }
@@ -66,9 +61,7 @@ public class DefaultShareService implements ShareService {
 
     @Override
     public boolean cancel(String user, String md5, String fileName) {
-        Optional<UserFile> file = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
-                .setParameter("md5", md5).setParameter("fileName", fileName)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        Optional<UserFile> file = files.lockFile(user, md5, fileName);
         if (file.isEmpty() || !file.get().isShared()) {
             return false;
         }
@@ -110,8 +103,8 @@ public class DefaultShareService implements ShareService {
                 .map(row -> {
                     SharedFile s = (SharedFile) row[0];
                     FileInfo f = (FileInfo) row[1];
-                    return new FileItem(s.getUser(), s.getMd5(), TIME.format(s.getCreateTime()), s.getFileName(), 1,
-                            s.getPv(), urls.of(f.getFileId()), f.getSize(), f.getType());
+                    return FileItem.of(s.getUser(), s.getFileName(), s.getCreateTime(), true, s.getPv(), f,
+                            urls.of(f.getFileId()));
                 })
                 .toList();
     }
