@@ -29,7 +29,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.clouddisk.bench.Report.f;
 import static org.clouddisk.bench.Report.mib;
