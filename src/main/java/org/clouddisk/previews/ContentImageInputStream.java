@@ -22,6 +22,7 @@ final class ContentImageInputStream extends ImageInputStreamImpl {
     private final byte[] block;
     private long blockStart;
     private int blockLength;
+    private int readsPastEnd;
 
     ContentImageInputStream(ContentStore store, String fileId, long length) {
         this(store, fileId, length, BLOCK_SIZE);
@@ -37,6 +38,14 @@ final class ContentImageInputStream extends ImageInputStreamImpl {
     @Override
     public long length() {
         return length;
+    }
+
+    /**
+     * How many reads found the content over. A decoder reads past the end only when the data ends before the image
+     * does, and not every decoder says so (the JDK's BMP decoder returns the rows it got).
+     */
+    int readsPastEnd() {
+        return readsPastEnd;
     }
 
     @Override
@@ -72,6 +81,7 @@ final class ContentImageInputStream extends ImageInputStreamImpl {
     /** Makes the block hold {@code position}; false at or past the end of the content. */
     private boolean fillBlockAt(long position) throws IOException {
         if (position >= length) {
+            readsPastEnd++;
             return false;
         }
         if (position >= blockStart && position < blockStart + blockLength) {

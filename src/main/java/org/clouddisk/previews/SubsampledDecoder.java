@@ -10,9 +10,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -38,10 +36,8 @@ final class SubsampledDecoder {
     }
 
     /** Decodes so that the result's long edge is between {@code targetEdge} and twice that (or the source's). */
-    DecodedImage decode(ImageInputStream input, int targetEdge) throws ImageRefusedException {
+    DecodedImage decode(ContentImageInputStream input, int targetEdge) throws ImageRefusedException {
         ImageReader reader = readerFor(input);
-        List<String> warnings = new ArrayList<>();
-        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try {
             reader.setInput(input, false, true);
             int width = reader.getWidth(0);
@@ -50,10 +46,11 @@ final class SubsampledDecoder {
             int subsampling = subsampling(width, height, targetEdge);
             ImageReadParam param = reader.getDefaultReadParam();
             param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+            int readsPastEndBefore = input.readsPastEnd();
             BufferedImage image = reader.read(0, param);
-            if (!warnings.isEmpty()) {
-                // libjpeg, for one, only warns about a truncated file and fills the rest with grey
-                throw new ImageRefusedException(Refusal.CORRUPT, "the decoder warned: " + warnings);
+            if (input.readsPastEnd() > readsPastEndBefore) {
+                // truncated: JPEG and BMP decoders fill in the missing rows instead of failing
+                throw new ImageRefusedException(Refusal.CORRUPT, "the content ends before the image does");
             }
             return new DecodedImage(image, subsampling);
         } catch (IOException e) {

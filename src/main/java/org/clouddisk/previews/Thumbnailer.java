@@ -1,10 +1,9 @@
 package org.clouddisk.previews;
 
-import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 
 /**
- * Makes a thumbnail image of an image stream: decodes it subsampled within the pixel limits, scales it smoothly to
+ * Makes a thumbnail image of stored content: decodes it subsampled within the pixel limits, scales it smoothly to
  * fit the size, and picks PNG when the image has transparency, JPEG otherwise. Thread-safe; every outcome other
  * than a thumbnail is a {@link Rendering.Refused}.
  */
@@ -16,7 +15,7 @@ final class Thumbnailer {
         this.decoder = new SubsampledDecoder(limits);
     }
 
-    Rendering render(ImageInputStream input, ThumbnailSize size) {
+    Rendering render(ContentImageInputStream input, ThumbnailSize size) {
         try {
             DecodedImage decoded = decoder.decode(input, size.pixels());
             boolean alpha = decoded.image().getColorModel().hasAlpha();

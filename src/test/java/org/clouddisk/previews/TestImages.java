@@ -1,0 +1,149 @@
+package org.clouddisk.previews;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+/** Images made by the tests themselves: encoded by ImageIO, or PNGs assembled chunk by chunk. */
+final class TestImages {
+
+    private TestImages() {
+    }
+
+    /** An opaque gradient, so that scaling has something to blend. */
+    static BufferedImage opaque(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        paint(image, Color.RED, Color.BLUE);
+        return image;
+    }
+
+    /** A gradient from opaque red to fully transparent. */
+    static BufferedImage translucent(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        paint(image, Color.RED, new Color(0, 0, 255, 0));
+        return image;
+    }
+
+    /** Two colours, the second one transparent: what a GIF with a transparent background holds. */
+    static BufferedImage indexedWithTransparency(int width, int height) {
+        IndexColorModel palette = new IndexColorModel(8, 2, new byte[]{(byte) 255, 0}, new byte[]{0, 0},
+                new byte[]{0, (byte) 255}, 1);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, palette);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.dispose();
+        return image;
+    }
+
+    static byte[] encode(BufferedImage image, String format) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, bytes)) {
+                throw new IllegalArgumentException("no " + format + " writer for this image");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static byte[] progressiveJpeg(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A valid 8-bit greyscale PNG of the given size, all black, its pixels deflated to a thousandth of their size: a
+     * decompression bomb when large (20,000 × 20,000 inflates to 400 MB from about 400 KB).
+     *
+     * @param rows how many rows the image data holds; fewer than {@code height} makes a truncated image
+     */
+    static byte[] blackGreyPng(int width, int height, int rows) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] row = new byte[1 + width]; // filter type 0, then the row's samples
+        try (DeflaterOutputStream zlib = new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_COMPRESSION))) {
+            for (int i = 0; i < rows; i++) {
+                zlib.write(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        try (DataOutputStream ihdr = new DataOutputStream(header)) {
+            ihdr.writeInt(width);
+            ihdr.writeInt(height);
+            ihdr.write(new byte[]{8, 0, 0, 0, 0}); // bit depth 8, greyscale, deflate, adaptive filtering, no interlace
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        png.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        chunk(png, "IHDR", header.toByteArray());
+        chunk(png, "IDAT", compressed.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    static byte[] truncated(byte[] content, double keptShare) {
+        return Arrays.copyOf(content, (int) (content.length * keptShare));
+    }
+
+    static byte[] text() {
+        return "Meeting notes\nnothing to see here, not even a picture\n".repeat(40).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void paint(BufferedImage image, Color from, Color to) {
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, from, image.getWidth(), image.getHeight(), to));
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.dispose();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        writeInt(png, data.length);
+        png.writeBytes(typeBytes);
+        png.writeBytes(data);
+        writeInt(png, (int) crc.getValue());
+    }
+
+    private static void writeInt(ByteArrayOutputStream out, int value) {
+        out.write(value >>> 24);
+        out.write(value >>> 16);
+        out.write(value >>> 8);
+        out.write(value);
+    }
+}
