@@ -29,8 +29,9 @@ final class MemoryContentStore implements ContentStore {
         return reads.get();
     }
 
-    void failReads() {
-        failing = true;
+    /** Makes reads fail (an unreachable storage server) or succeed again. */
+    void failReads(boolean fail) {
+        failing = fail;
     }
 
     @Override

@@ -144,7 +144,7 @@ class ThumbnailerTest {
         MemoryContentStore store = new MemoryContentStore();
         SourceContent content = store.put("0123456789abcdef0123456789abcdef",
                 TestImages.encode(TestImages.opaque(60, 40), "png"));
-        store.failReads();
+        store.failReads(true);
 
         try (var input = new ContentImageInputStream(store, content.fileId(), content.size())) {
             assertRefused(Refusal.CONTENT_UNAVAILABLE, new Thumbnailer(LIMITS).render(input, ThumbnailSize.SMALL));
