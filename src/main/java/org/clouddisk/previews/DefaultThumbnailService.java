@@ -33,7 +33,7 @@ public class DefaultThumbnailService implements ThumbnailService {
     }
 
     @Inject
-    DefaultThumbnailService(ContentStore store, Settings settings) {
+    public DefaultThumbnailService(ContentStore store, Settings settings) {
         this(store, new ThumbnailCache(settings.dataDir().resolve("thumbnails")),
                 new Thumbnailer(new PixelLimits(settings.thumbnailMaxPixels())),
                 Runtime.getRuntime().availableProcessors());
