@@ -1,12 +1,8 @@
 package org.clouddisk.previews;
 
-import org.w3c.dom.Node;
-
-import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -26,8 +22,6 @@ final class SubsampledDecoder {
      * one, inflates a whole strip at a time, and a single strip may hold the whole image.
      */
     private static final Set<String> SUPPORTED_FORMATS = Set.of("jpeg", "png", "gif", "bmp");
-    private static final String JPEG_METADATA_FORMAT = "javax_imageio_jpeg_image_1.0";
-    private static final String PROGRESSIVE_PROCESS = "2";
 
     private final PixelLimits limits;
 
@@ -39,10 +33,15 @@ final class SubsampledDecoder {
     DecodedImage decode(ContentImageInputStream input, int targetEdge) throws ImageRefusedException {
         ImageReader reader = readerFor(input);
         try {
+            JpegHeader jpeg = isJpeg(reader) ? JpegHeader.read(input) : new JpegHeader(false, Orientation.UPRIGHT);
             reader.setInput(input, false, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
-            admit(reader, width, height);
+            admit(width, height, jpeg.progressive());
+            if (!reader.getImageTypes(0).hasNext()) {
+                // e.g. CMYK JPEGs: the JDK's decoder recognises them but has no type to decode them into
+                throw new ImageRefusedException(Refusal.UNSUPPORTED, "no decodable pixel type");
+            }
             int subsampling = subsampling(width, height, targetEdge);
             ImageReadParam param = reader.getDefaultReadParam();
             param.setSourceSubsampling(subsampling, subsampling, 0, 0);
@@ -52,7 +51,7 @@ final class SubsampledDecoder {
                 // truncated: JPEG and BMP decoders fill in the missing rows instead of failing
                 throw new ImageRefusedException(Refusal.CORRUPT, "the content ends before the image does");
             }
-            return new DecodedImage(image, subsampling);
+            return new DecodedImage(image, subsampling, jpeg.orientation());
         } catch (IOException e) {
             throw new ImageRefusedException(storeFailure(e) ? Refusal.CONTENT_UNAVAILABLE : Refusal.CORRUPT, e.toString());
         } catch (RuntimeException e) {
@@ -98,7 +97,7 @@ final class SubsampledDecoder {
         return reader;
     }
 
-    private void admit(ImageReader reader, int width, int height) throws IOException, ImageRefusedException {
+    private void admit(int width, int height, boolean progressiveJpeg) throws ImageRefusedException {
         if (width <= 0 || height <= 0) {
             throw new ImageRefusedException(Refusal.CORRUPT, "declared size " + width + " × " + height);
         }
@@ -107,38 +106,14 @@ final class SubsampledDecoder {
             throw new ImageRefusedException(Refusal.TOO_LARGE,
                     width + " × " + height + " pixels, above the limit of " + limits.maxPixels());
         }
-        if (pixels > limits.maxProgressivePixels() && isProgressiveJpeg(reader)) {
+        if (progressiveJpeg && pixels > limits.maxProgressivePixels()) {
             throw new ImageRefusedException(Refusal.TOO_LARGE, "progressive JPEG of " + width + " × " + height
                     + " pixels, above the limit of " + limits.maxProgressivePixels() + " for progressive JPEGs");
         }
-        if (!reader.getImageTypes(0).hasNext()) {
-            // e.g. CMYK JPEGs: the JDK's decoder recognises them but has no type to decode them into
-            throw new ImageRefusedException(Refusal.UNSUPPORTED, "no decodable pixel type");
-        }
     }
 
-    /** Reads the JPEG's frame header (SOF marker) from the metadata: process 2 is progressive. */
-    private static boolean isProgressiveJpeg(ImageReader reader) throws IOException {
-        if (!formatName(reader).equals("jpeg")) {
-            return false;
-        }
-        IIOMetadata metadata = reader.getImageMetadata(0);
-        if (metadata == null) {
-            throw new IIOException("the JPEG's frame header could not be read");
-        }
-        Node markers = child(metadata.getAsTree(JPEG_METADATA_FORMAT), "markerSequence");
-        Node frame = markers == null ? null : child(markers, "sof");
-        Node process = frame == null ? null : frame.getAttributes().getNamedItem("process");
-        return process != null && PROGRESSIVE_PROCESS.equals(process.getNodeValue());
-    }
-
-    private static Node child(Node parent, String name) {
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (name.equals(node.getNodeName())) {
-                return node;
-            }
-        }
-        return null;
+    private static boolean isJpeg(ImageReader reader) {
+        return formatName(reader).equals("jpeg");
     }
 
     private static String formatName(ImageReader reader) {

@@ -33,6 +33,18 @@ final class TestImages {
         return image;
     }
 
+    /** Red on the left half, blue on the right: which way up a thumbnail is shows. */
+    static BufferedImage redLeftBlueRight(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.dispose();
+        return image;
+    }
+
     /** A gradient from opaque red to fully transparent. */
     static BufferedImage translucent(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
@@ -112,6 +124,39 @@ final class TestImages {
         chunk(png, "IDAT", compressed.toByteArray());
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
+    }
+
+    /**
+     * The JPEG with an EXIF segment (APP1) right after its start marker, holding only the Orientation tag: a
+     * big-endian TIFF header and one directory of one entry.
+     */
+    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        ByteArrayOutputStream app1 = new ByteArrayOutputStream();
+        try (DataOutputStream exif = new DataOutputStream(app1)) {
+            exif.writeBytes("Exif\0\0");
+            exif.writeBytes("MM");
+            exif.writeShort(42);
+            exif.writeInt(8); // the first directory follows the header
+            exif.writeShort(1); // one entry
+            exif.writeShort(0x0112); // Orientation
+            exif.writeShort(3); // SHORT
+            exif.writeInt(1); // one value, kept in the entry itself
+            exif.writeShort(orientation);
+            exif.writeShort(0);
+            exif.writeInt(0); // no next directory
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        out.write(0xFF);
+        out.write(0xE1);
+        int length = app1.size() + 2;
+        out.write(length >>> 8);
+        out.write(length);
+        out.writeBytes(app1.toByteArray());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 
     static byte[] truncated(byte[] content, double keptShare) {

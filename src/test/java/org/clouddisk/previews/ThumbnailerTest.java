@@ -3,6 +3,7 @@ package org.clouddisk.previews;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,6 +63,26 @@ class ThumbnailerTest {
         assertEquals(ThumbnailFormat.PNG, rendered.format());
         assertEquals(0, rendered.image().getRGB(63, 32) >>> 24);
         assertEquals(0xFFFF0000, rendered.image().getRGB(0, 32));
+    }
+
+    @ParameterizedTest(name = "orientation {0}")
+    @CsvSource({
+            "1, 64, 32, red, blue",   // as stored: red left, blue right
+            "3, 64, 32, blue, red",   // upside down
+            "6, 32, 64, red, blue",   // stored turned left: the left (red) comes on top
+            "8, 32, 64, blue, red"})  // stored turned right: the right (blue) comes on top
+    void aPhotoIsTurnedAsItsExifOrientationSays(int orientation, int width, int height, String first, String last) {
+        byte[] photo = TestImages.withExifOrientation(
+                TestImages.encode(TestImages.redLeftBlueRight(400, 200), "jpeg"), orientation);
+
+        BufferedImage thumbnail = rendered(photo, ThumbnailSize.SMALL).image();
+
+        assertEquals(width, thumbnail.getWidth());
+        assertEquals(height, thumbnail.getHeight());
+        boolean portrait = height > width;
+        assertEquals(first, colour(portrait ? thumbnail.getRGB(width / 2, 2) : thumbnail.getRGB(2, height / 2)));
+        assertEquals(last, colour(portrait ? thumbnail.getRGB(width / 2, height - 3)
+                : thumbnail.getRGB(width - 3, height / 2)));
     }
 
     @Test
@@ -164,6 +185,12 @@ class ThumbnailerTest {
     private static Rendering.Rendered rendered(byte[] content, ThumbnailSize size) {
         Rendering rendering = render(content, size, LIMITS);
         return assertInstanceOf(Rendering.Rendered.class, rendering, rendering::toString);
+    }
+
+    private static String colour(int rgb) {
+        int red = (rgb >> 16) & 0xFF;
+        int blue = rgb & 0xFF;
+        return red > 200 && blue < 60 ? "red" : blue > 200 && red < 60 ? "blue" : Integer.toHexString(rgb);
     }
 
     private static void assertRefused(Refusal reason, Rendering rendering) {
