@@ -36,12 +36,7 @@ final class TestImages {
     /** Red on the left half, blue on the right: which way up a thumbnail is shows. */
     static BufferedImage redLeftBlueRight(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.BLUE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, width / 2, height);
-        g.dispose();
+        paintHalves(image);
         return image;
     }
 
@@ -52,17 +47,12 @@ final class TestImages {
         return image;
     }
 
-    /** Two colours, the second one transparent: what a GIF with a transparent background holds. */
+    /** Red on the left half, the right half transparent: what a GIF with a transparent background holds. */
     static BufferedImage indexedWithTransparency(int width, int height) {
-        IndexColorModel palette = new IndexColorModel(8, 2, new byte[]{(byte) 255, 0}, new byte[]{0, 0},
-                new byte[]{0, (byte) 255}, 1);
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, palette);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.BLUE);
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, width / 2, height);
-        g.dispose();
+        IndexColorModel redAndTransparentBlue = new IndexColorModel(8, 2, new byte[]{(byte) 255, 0},
+                new byte[]{0, 0}, new byte[]{0, (byte) 255}, 1);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED, redAndTransparentBlue);
+        paintHalves(image);
         return image;
     }
 
@@ -165,6 +155,15 @@ final class TestImages {
 
     static byte[] text() {
         return "Meeting notes\nnothing to see here, not even a picture\n".repeat(40).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void paintHalves(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, image.getWidth() / 2, image.getHeight());
+        g.dispose();
     }
 
     private static void paint(BufferedImage image, Color from, Color to) {
