@@ -12,10 +12,14 @@ import java.nio.ByteBuffer;
  */
 record JpegHeader(boolean progressive, Orientation orientation) {
 
+    /** What other formats are taken to say: nothing that changes decoding. */
+    static final JpegHeader NONE = new JpegHeader(false, Orientation.UPRIGHT);
+
     private static final int START_OF_IMAGE = 0xD8;
     private static final int START_OF_SCAN = 0xDA;
     private static final int END_OF_IMAGE = 0xD9;
     private static final int APP1 = 0xE1;
+    private static final int NO_MARKER = -1;
 
     /** Reads from the stream's start; leaves the stream there again. */
     static JpegHeader read(ImageInputStream input) throws IOException {
@@ -23,8 +27,7 @@ record JpegHeader(boolean progressive, Orientation orientation) {
         boolean progressive = false;
         Orientation orientation = Orientation.UPRIGHT;
         try {
-            for (int marker = nextMarker(input); marker != START_OF_SCAN && marker != END_OF_IMAGE;
-                 marker = nextMarker(input)) {
+            for (int marker = nextMarker(input); !endsHeader(marker); marker = nextMarker(input)) {
                 if (marker == START_OF_IMAGE || isStandalone(marker)) {
                     continue;
                 }
@@ -43,22 +46,27 @@ record JpegHeader(boolean progressive, Orientation orientation) {
                 input.seek(next);
             }
         } catch (EOFException e) {
-            // a header cut short: the decoder will say what it makes of it
+            // a header cut short: the decoder will find it so too
         }
         input.seek(0);
         return new JpegHeader(progressive, orientation);
     }
 
-    /** The next marker code, past the 0xFF fill bytes that may precede it. */
+    /** The next marker code, past the 0xFF fill bytes that may precede it; NO_MARKER where none is. */
     private static int nextMarker(ImageInputStream input) throws IOException {
         int b = input.readUnsignedByte();
         if (b != 0xFF) {
-            throw new EOFException("no marker where one belongs");
+            return NO_MARKER;
         }
         while (b == 0xFF) {
             b = input.readUnsignedByte();
         }
         return b;
+    }
+
+    /** Image data follows, or the header is malformed: the decoder will say what it makes of that. */
+    private static boolean endsHeader(int marker) {
+        return marker == START_OF_SCAN || marker == END_OF_IMAGE || marker == NO_MARKER;
     }
 
     /** TEM and the restart markers carry no length. */

@@ -33,7 +33,7 @@ final class SubsampledDecoder {
     DecodedImage decode(ContentImageInputStream input, int targetEdge) throws ImageRefusedException {
         ImageReader reader = readerFor(input);
         try {
-            JpegHeader jpeg = isJpeg(reader) ? JpegHeader.read(input) : new JpegHeader(false, Orientation.UPRIGHT);
+            JpegHeader jpeg = isJpeg(reader) ? JpegHeader.read(input) : JpegHeader.NONE;
             reader.setInput(input, false, true);
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);

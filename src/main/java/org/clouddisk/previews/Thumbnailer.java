@@ -4,8 +4,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * Makes a thumbnail image of stored content: decodes it subsampled within the pixel limits, scales it smoothly to
- * fit the size, turns it upright as its EXIF orientation says, and picks PNG when the image has transparency, JPEG otherwise. Thread-safe; every outcome other
- * than a thumbnail is a {@link Rendering.Refused}.
+ * fit the size, turns it upright as its EXIF orientation says, and picks PNG when the image has transparency, JPEG
+ * otherwise. Thread-safe; every outcome other than a thumbnail is a {@link Rendering.Refused}.
  */
 final class Thumbnailer {
 
