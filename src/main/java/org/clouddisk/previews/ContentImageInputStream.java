@@ -14,7 +14,7 @@ import java.io.OutputStream;
 final class ContentImageInputStream extends ImageInputStreamImpl {
 
     /** Large enough that a sequential decode makes few store requests (FastDFS: one connection each). */
-    static final int BLOCK_SIZE = 256 * 1024;
+    private static final int BLOCK_SIZE = 256 * 1024;
 
     private final ContentStore store;
     private final String fileId;

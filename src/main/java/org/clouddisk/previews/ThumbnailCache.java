@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class ThumbnailCache {
 
     private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
-    static final String TEMPORARY_SUFFIX = ".part";
+    private static final String TEMPORARY_SUFFIX = ".part";
 
     /** Writes a thumbnail into the file it is given. */
     @FunctionalInterface

@@ -91,15 +91,14 @@ final class TestImages {
      * @param rows how many rows the image data holds; fewer than {@code height} makes a truncated image
      */
     static byte[] blackGreyPng(int width, int height, int rows) {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        byte[] row = new byte[1 + width]; // filter type 0, then the row's samples
-        try (DeflaterOutputStream zlib = new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_COMPRESSION))) {
-            for (int i = 0; i < rows; i++) {
-                zlib.write(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return blackGreyPng(width, height, rows, 0);
+    }
+
+    /**
+     * The same, with a compressed text chunk (zTXt) before the image data that inflates to {@code textBytes} zero
+     * bytes: a bomb in the metadata rather than in the pixels.
+     */
+    static byte[] blackGreyPng(int width, int height, int rows, long textBytes) {
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         try (DataOutputStream ihdr = new DataOutputStream(header)) {
             ihdr.writeInt(width);
@@ -111,7 +110,13 @@ final class TestImages {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         chunk(png, "IHDR", header.toByteArray());
-        chunk(png, "IDAT", compressed.toByteArray());
+        if (textBytes > 0) {
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            text.writeBytes("Comment\0\0".getBytes(StandardCharsets.ISO_8859_1)); // keyword, deflate
+            text.writeBytes(zeros(textBytes, 64 * 1024));
+            chunk(png, "zTXt", text.toByteArray());
+        }
+        chunk(png, "IDAT", zeros((long) rows * (1 + width), 1 + width)); // filter type 0, then the row's samples
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
     }
@@ -147,6 +152,20 @@ final class TestImages {
         out.writeBytes(app1.toByteArray());
         out.write(jpeg, 2, jpeg.length - 2);
         return out.toByteArray();
+    }
+
+    /** {@code count} zero bytes, zlib-compressed, written {@code step} at a time. */
+    private static byte[] zeros(long count, int step) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        byte[] chunk = new byte[step];
+        try (DeflaterOutputStream zlib = new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_COMPRESSION))) {
+            for (long left = count; left > 0; left -= step) {
+                zlib.write(chunk, 0, (int) Math.min(step, left));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return compressed.toByteArray();
     }
 
     static byte[] truncated(byte[] content, double keptShare) {

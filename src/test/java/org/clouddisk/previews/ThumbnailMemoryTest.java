@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A decompression bomb against a small heap: surefire runs this class alone in a JVM of 48 MB (pom.xml, execution
+ * Decompression bombs against a small heap: surefire runs this class alone in a JVM of 48 MB (pom.xml, execution
  * thumbnail-memory), where the bomb's full raster (400 MB) cannot exist, so a thumbnail made there proves the
- * decoder subsampled.
+ * decoder subsampled; nor can a text chunk of 256 MB, which the PNG decoder must skip unread.
  */
 class ThumbnailMemoryTest {
 
@@ -27,6 +27,15 @@ class ThumbnailMemoryTest {
     void theHeapIsTooSmallForTheFullRaster() {
         assertTrue(Runtime.getRuntime().maxMemory() < (long) EDGE * EDGE,
                 "run with -Xmx48m (surefire execution thumbnail-memory), not " + Runtime.getRuntime().maxMemory());
+    }
+
+    @Test
+    void aTextChunkThatInflatesToAQuarterGigabyteIsNeverInflated() {
+        byte[] textBomb = TestImages.blackGreyPng(300, 200, 200, 1L << 28);
+
+        Rendering rendering = ThumbnailerTest.render(textBomb, ThumbnailSize.SMALL, new PixelLimits(160_000_000L));
+
+        assertEquals(64, assertInstanceOf(Rendering.Rendered.class, rendering, rendering::toString).image().getWidth());
     }
 
     @Test
