@@ -49,6 +49,9 @@ public class DefaultThumbnailService implements ThumbnailService {
     @Override
     public Optional<Thumbnail> thumbnail(SourceContent content, ThumbnailSize size) {
         try {
+            if (cache.isMarkedCorrupt(content.md5())) {
+                return Optional.empty();
+            }
             Optional<Thumbnail> cached = cache.find(content.md5(), size);
             return cached.isPresent() ? cached : renderAndCache(content, size);
         } catch (IOException | RuntimeException e) {
@@ -87,6 +90,10 @@ public class DefaultThumbnailService implements ThumbnailService {
                         file -> ThumbnailEncoder.write(rendered.image(), rendered.format(), file)));
             }
             Rendering.Refused refused = (Rendering.Refused) rendering;
+            if (refused.reason() == Refusal.CORRUPT) {
+                // the only refusal that may cost a whole decode; the others are settled by the header
+                cache.markCorrupt(content.md5());
+            }
             Level level = refused.reason() == Refusal.CONTENT_UNAVAILABLE ? Level.WARNING : Level.FINE;
             LOG.log(level, () -> "no thumbnail of content " + content.md5() + " (" + content.fileId() + "): "
                     + refused.reason() + ", " + refused.detail());

@@ -52,11 +52,9 @@ final class SubsampledDecoder {
                 throw new ImageRefusedException(Refusal.CORRUPT, "the content ends before the image does");
             }
             return new DecodedImage(image, subsampling, jpeg.orientation());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // decoders also meet contradictory headers with unchecked exceptions (index, argument, negative size)
             throw new ImageRefusedException(storeFailure(e) ? Refusal.CONTENT_UNAVAILABLE : Refusal.CORRUPT, e.toString());
-        } catch (RuntimeException e) {
-            // decoders meet contradictory headers with unchecked exceptions (index, argument, negative size)
-            throw new ImageRefusedException(Refusal.CORRUPT, e.toString());
         } finally {
             reader.dispose();
         }

@@ -76,6 +76,22 @@ class DefaultThumbnailServiceTest {
     }
 
     @Test
+    void corruptContentIsDecodedOnceUntilItIsDeleted() {
+        SourceContent broken = store.put(MD5, TestImages.truncated(
+                TestImages.encode(TestImages.opaque(1200, 900), "jpeg"), 0.5));
+
+        assertEquals(Optional.empty(), service.thumbnail(broken, ThumbnailSize.LARGE));
+        int readsToDecodeIt = store.reads();
+        assertEquals(Optional.empty(), service.thumbnail(broken, ThumbnailSize.LARGE));
+        assertEquals(Optional.empty(), service.thumbnail(broken, ThumbnailSize.SMALL));
+        assertEquals(readsToDecodeIt, store.reads(), "decoded again");
+
+        service.deleteThumbnails(MD5);
+        service.thumbnail(broken, ThumbnailSize.SMALL);
+        assertTrue(store.reads() > readsToDecodeIt, "the corrupt mark outlived the content");
+    }
+
+    @Test
     void aStoreOutageGivesNoThumbnailAndALaterRequestMakesIt() {
         SourceContent photo = store.put(MD5, TestImages.encode(TestImages.opaque(600, 400), "png"));
         store.failReads(true);
