@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.clouddisk.previews.ThumbnailService;
 import org.clouddisk.storage.ContentStore;
 
 import java.io.IOException;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
  * pending_deletion row; once it has committed the store is asked at once, and the row goes when the store
  * confirms. A deletion the store could not take stays pending and is retried by {@link #drain} (the maintenance
  * timer), with growing pauses. Content is never deleted before its release committed, and a content id is never
- * reused, so a retry can only delete what nobody references.
+ * reused, so a retry can only delete what nobody references. The content's thumbnails go with it; should the same
+ * bytes be uploaded again meanwhile, their thumbnails are simply made again.
  */
 @Stateless
 public class ContentDeletions {
@@ -37,6 +39,9 @@ public class ContentDeletions {
 
     @Inject
     ContentStore store;
+
+    @Inject
+    ThumbnailService thumbnails;
 
     @Resource
     SessionContext context;
@@ -85,6 +90,7 @@ public class ContentDeletions {
         try {
             boolean deleted = store.delete(fileId);
             em.remove(pending.get());
+            thumbnails.deleteThumbnails(pending.get().getMd5());
             LOG.info(() -> "content " + fileId + (deleted ? " deleted from the store" : " was already gone from the store"));
             return true;
         } catch (IOException | RuntimeException e) {

@@ -55,6 +55,10 @@ public class PendingDeletion {
         return fileId;
     }
 
+    public String getMd5() {
+        return md5;
+    }
+
     public int getAttempts() {
         return attempts;
     }

@@ -80,6 +80,15 @@ public class Settings {
         return value("CLOUDDISK_LOGIN_MAX_FAILURES_PER_ADDRESS").map(Integer::parseInt).orElse(50);
     }
 
+    /**
+     * The most pixels (width × height) an image may declare to get a thumbnail. The default, 160 megapixels, takes the
+     * largest single-shot camera sensors (151 MP) and bounds a thumbnail's decoding time to about 2 s of one core;
+     * memory does not depend on it (images are decoded subsampled).
+     */
+    public long thumbnailMaxPixels() {
+        return value("CLOUDDISK_THUMBNAIL_MAX_PIXELS").map(Long::parseLong).orElse(160_000_000L);
+    }
+
     private static Duration duration(String text) {
         return text.startsWith("P") || text.startsWith("p") ? Duration.parse(text) : Duration.ofSeconds(Long.parseLong(text));
     }

@@ -1,0 +1,188 @@
+package org.clouddisk.previews;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DefaultThumbnailServiceTest {
+
+    private static final String MD5 = "9e107d9d372bb6826bd81d3542a419d6";
+
+    @TempDir
+    Path thumbnails;
+
+    private final MemoryContentStore store = new MemoryContentStore();
+    private DefaultThumbnailService service;
+
+    @BeforeEach
+    void start() {
+        service = new DefaultThumbnailService(store, new ThumbnailCache(thumbnails),
+                new Thumbnailer(new PixelLimits(160_000_000L)), 2);
+    }
+
+    @Test
+    void aThumbnailIsMadeOnceAndThenServedFromDisk() throws IOException {
+        SourceContent photo = store.put(MD5, TestImages.encode(TestImages.opaque(1200, 900), "jpeg"));
+
+        Thumbnail made = service.thumbnail(photo, ThumbnailSize.MEDIUM).orElseThrow();
+        int readsToMakeIt = store.reads();
+        Thumbnail served = service.thumbnail(photo, ThumbnailSize.MEDIUM).orElseThrow();
+
+        assertEquals(thumbnails.resolve("9e").resolve(MD5 + "-256.jpg"), made.file());
+        assertEquals(made, served);
+        assertEquals(readsToMakeIt, store.reads(), "the second request read the store");
+        BufferedImage written = ImageIO.read(made.file().toFile());
+        assertEquals(256, written.getWidth());
+        assertEquals(192, written.getHeight());
+    }
+
+    @Test
+    void aTranslucentImageIsKeptAsPng() throws IOException {
+        SourceContent logo = store.put(MD5, TestImages.encode(TestImages.translucent(300, 300), "png"));
+
+        Thumbnail thumbnail = service.thumbnail(logo, ThumbnailSize.SMALL).orElseThrow();
+
+        assertEquals(ThumbnailFormat.PNG, thumbnail.format());
+        assertEquals(thumbnails.resolve("9e").resolve(MD5 + "-64.png"), thumbnail.file());
+        assertTrue(ImageIO.read(thumbnail.file().toFile()).getColorModel().hasAlpha());
+    }
+
+    @Test
+    void contentWithoutAThumbnailLeavesNothingOnDisk() throws IOException {
+        SourceContent notes = store.put(MD5, TestImages.text());
+
+        assertEquals(Optional.empty(), service.thumbnail(notes, ThumbnailSize.SMALL));
+        assertEquals(List.of(), filesUnder(thumbnails));
+    }
+
+    @Test
+    void corruptContentIsDecodedOnceUntilItIsDeleted() {
+        SourceContent broken = store.put(MD5, TestImages.truncated(
+                TestImages.encode(TestImages.opaque(1200, 900), "jpeg"), 0.5));
+
+        assertEquals(Optional.empty(), service.thumbnail(broken, ThumbnailSize.LARGE));
+        int readsToDecodeIt = store.reads();
+        assertEquals(Optional.empty(), service.thumbnail(broken, ThumbnailSize.LARGE));
+        assertEquals(Optional.empty(), service.thumbnail(broken, ThumbnailSize.SMALL));
+        assertEquals(readsToDecodeIt, store.reads(), "decoded again");
+
+        service.deleteThumbnails(MD5);
+        service.thumbnail(broken, ThumbnailSize.SMALL);
+        assertTrue(store.reads() > readsToDecodeIt, "the corrupt mark outlived the content");
+    }
+
+    @Test
+    void aStoreOutageGivesNoThumbnailAndALaterRequestMakesIt() {
+        SourceContent photo = store.put(MD5, TestImages.encode(TestImages.opaque(600, 400), "png"));
+        store.failReads(true);
+
+        assertEquals(Optional.empty(), service.thumbnail(photo, ThumbnailSize.SMALL));
+        store.failReads(false);
+
+        assertTrue(service.thumbnail(photo, ThumbnailSize.SMALL).isPresent());
+    }
+
+    @Test
+    void deletingAContentsThumbnailsRemovesEverySizeAndNothingElse() throws IOException {
+        SourceContent photo = store.put(MD5, TestImages.encode(TestImages.opaque(1200, 900), "jpeg"));
+        String otherMd5 = "9e000000000000000000000000000000";
+        SourceContent other = store.put(otherMd5, TestImages.encode(TestImages.opaque(30, 30), "png"));
+        for (ThumbnailSize size : ThumbnailSize.values()) {
+            service.thumbnail(photo, size).orElseThrow();
+        }
+        Thumbnail kept = service.thumbnail(other, ThumbnailSize.SMALL).orElseThrow();
+
+        service.deleteThumbnails(MD5);
+
+        assertEquals(List.of(kept.file()), filesUnder(thumbnails));
+    }
+
+    @Test
+    void concurrentRequestsForTheSameMissingThumbnailAllGetTheSameCompleteFile() throws Exception {
+        SourceContent photo = store.put(MD5, TestImages.encode(TestImages.opaque(2000, 1500), "jpeg"));
+        int requests = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Thumbnail>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return service.thumbnail(photo, ThumbnailSize.LARGE).orElseThrow();
+                }));
+            }
+            start.countDown();
+            Path file = answers.get(0).get().file();
+            for (Future<Thumbnail> answer : answers) {
+                assertEquals(file, answer.get().file());
+            }
+            assertEquals(List.of(file), filesUnder(thumbnails), "temporaries left behind");
+            assertEquals(1024, ImageIO.read(file.toFile()).getWidth());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aThumbnailIsInvisibleUntilCompletelyWritten() throws IOException {
+        ThumbnailCache cache = new ThumbnailCache(thumbnails);
+        byte[] content = {1, 2, 3, 4};
+
+        Thumbnail stored = cache.store(MD5, ThumbnailSize.SMALL, ThumbnailFormat.JPEG, file -> {
+            Files.write(file, new byte[]{1, 2});
+            assertEquals(Optional.empty(), cache.find(MD5, ThumbnailSize.SMALL), "visible while being written");
+            Files.write(file, content);
+        });
+
+        assertEquals(Optional.of(stored), cache.find(MD5, ThumbnailSize.SMALL));
+        assertArrayEquals(content, Files.readAllBytes(stored.file()));
+    }
+
+    @Test
+    void aFailedWriteLeavesNeitherAThumbnailNorATemporary() throws IOException {
+        ThumbnailCache cache = new ThumbnailCache(thumbnails);
+
+        assertThrows(IOException.class, () -> cache.store(MD5, ThumbnailSize.SMALL, ThumbnailFormat.JPEG, file -> {
+            Files.write(file, new byte[]{1, 2});
+            throw new IOException("disk full");
+        }));
+
+        assertEquals(Optional.empty(), cache.find(MD5, ThumbnailSize.SMALL));
+        assertEquals(List.of(), filesUnder(thumbnails));
+    }
+
+    @Test
+    void onlyAnMd5NamesAThumbnail() {
+        ThumbnailCache cache = new ThumbnailCache(thumbnails);
+
+        assertThrows(IllegalArgumentException.class, () -> cache.find("../../etc/passwd", ThumbnailSize.SMALL));
+        assertFalse(service.thumbnail(new SourceContent("../x", "group1/M00/00/00/x", 1), ThumbnailSize.SMALL)
+                .isPresent());
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+}
