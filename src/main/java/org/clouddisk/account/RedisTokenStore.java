@@ -2,9 +2,11 @@ package org.clouddisk.account;
 
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.GetExParams;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +50,16 @@ public class RedisTokenStore implements TokenStore {
         } catch (JedisException e) {
             LOG.log(Level.WARNING, "Redis unavailable, token check fails closed: {0}", e.toString());
             return false;
+        }
+    }
+
+    @Override
+    public Optional<String> userOf(String token) {
+        try {
+            return Optional.ofNullable(redis.getEx(PREFIX + Tokens.digest(token),
+                    GetExParams.getExParams().px(ttl.toMillis())));
+        } catch (JedisException e) {
+            throw new TokenStoreUnavailableException(e);
         }
     }
 }
