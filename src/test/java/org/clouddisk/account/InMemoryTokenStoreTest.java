@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +45,19 @@ class InMemoryTokenStoreTest {
         assertFalse(store.touch("yoyo", token));
         assertFalse(store.touch("mike", token + "x"));
         assertFalse(store.touch("mike", "unknown"));
+    }
+
+    @Test
+    void aLiveTokenNamesItsUserAndEachLookupRenewsIt() {
+        String token = store.issue("mike");
+        assertEquals(Optional.of("mike"), store.userOf(token));
+        assertEquals(Optional.empty(), store.userOf(token + "x"));
+        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        assertEquals(Optional.of("mike"), store.userOf(token));
+        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        assertEquals(Optional.of("mike"), store.userOf(token), "the lookup above started the idle time again");
+        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        assertEquals(Optional.empty(), store.userOf(token), "idle for longer than the lifetime");
     }
 
     @Test
