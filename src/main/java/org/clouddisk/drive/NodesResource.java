@@ -27,7 +27,11 @@ import org.clouddisk.platform.Conflicts;
 import org.clouddisk.storage.ContentStore;
 import org.clouddisk.web.InvalidRequestException;
 import org.clouddisk.web.JsonRequest;
+import org.clouddisk.api.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +44,10 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "nodes")
 @SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "unauthorized: no live Bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "not_found: no such node of this user",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class NodesResource {
 
     private static final String[] NAME = {"name"};
@@ -78,6 +86,10 @@ public class NodesResource {
     @POST
     @Path("children")
     @Operation(summary = "Creates a folder in the folder")
+    @APIResponse(responseCode = "201", description = "the new folder",
+            content = @Content(schema = @Schema(implementation = Node.class)))
+    @APIResponse(responseCode = "409", description = "name_conflict: the folder holds a node of that name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createFolder(@PathParam("id") String id, String body, @Context UriInfo uri) {
         JsonRequest request = JsonRequest.parse(body);
         if (!"folder".equals(request.text(KIND, 16))) {
@@ -91,6 +103,10 @@ public class NodesResource {
 
     @PATCH
     @Operation(summary = "Renames and/or moves a node")
+    @APIResponse(responseCode = "200", description = "the node as it is now",
+            content = @Content(schema = @Schema(implementation = Node.class)))
+    @APIResponse(responseCode = "409", description = "name_conflict, or cycle: a folder into itself or its subtree",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Node update(@PathParam("id") String id, String body) {
         JsonRequest request = JsonRequest.parse(body);
         Optional<String> name = request.optionalText(NAME, 255).map(NodeNames::requireValid);
