@@ -210,11 +210,9 @@ public class DefaultDriveService implements DriveService {
         if (ref.kind() != NodeRef.Kind.FILE) {
             throw notFound();
         }
-        UserFile file = em.find(UserFile.class, ref.rowId(), lock);
-        if (file == null || !file.getUser().equals(user)) {
-            throw notFound();
-        }
-        return file;
+        return em.createNamedQuery("UserFile.ofUser", UserFile.class).setParameter("id", ref.rowId())
+                .setParameter("user", user).setLockMode(lock).getResultStream().findFirst()
+                .orElseThrow(DefaultDriveService::notFound);
     }
 
     private FileInfo content(UserFile file) {

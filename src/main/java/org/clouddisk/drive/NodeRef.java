@@ -1,6 +1,8 @@
 package org.clouddisk.drive;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A node id as clients see it: {@code d<folder row id>}, {@code f<file row id>}, or {@code root} for the user's
@@ -13,20 +15,19 @@ record NodeRef(Kind kind, long rowId) {
     static final String ROOT = "root";
     private static final String FOLDER_PREFIX = "d";
     private static final String FILE_PREFIX = "f";
+    /** ASCII digits only, and few enough for a long. */
+    private static final Pattern ID = Pattern.compile("([" + FOLDER_PREFIX + FILE_PREFIX + "])([0-9]{1,18})");
 
     static Optional<NodeRef> parse(String id) {
         if (ROOT.equals(id)) {
             return Optional.of(new NodeRef(Kind.ROOT, 0));
         }
-        if (id == null || id.length() < 2 || id.length() > 20 || !id.substring(1).chars().allMatch(Character::isDigit)) {
+        Matcher m = ID.matcher(id == null ? "" : id);
+        if (!m.matches()) {
             return Optional.empty();
         }
-        long rowId = Long.parseLong(id.substring(1));
-        return switch (id.substring(0, 1)) {
-            case FOLDER_PREFIX -> Optional.of(new NodeRef(Kind.FOLDER, rowId));
-            case FILE_PREFIX -> Optional.of(new NodeRef(Kind.FILE, rowId));
-            default -> Optional.empty();
-        };
+        long rowId = Long.parseLong(m.group(2));
+        return Optional.of(new NodeRef(m.group(1).equals(FOLDER_PREFIX) ? Kind.FOLDER : Kind.FILE, rowId));
     }
 
     static String folder(long rowId) {

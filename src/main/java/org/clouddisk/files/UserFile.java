@@ -20,6 +20,7 @@ import java.time.LocalDateTime;
         query = "select u from UserFile u where u.user = :user and u.md5 = :md5 and u.fileName = :fileName")
 @NamedQuery(name = "UserFile.inFolder", query = "select u from UserFile u where u.folderId = :folder"
         + " and u.md5 = :md5 and u.fileName = :fileName")
+@NamedQuery(name = "UserFile.ofUser", query = "select u from UserFile u where u.id = :id and u.user = :user")
 @NamedQuery(name = "UserFile.countPv", query = "update UserFile u set u.pv = u.pv + 1 where u.id = :id")
 public class UserFile {
 

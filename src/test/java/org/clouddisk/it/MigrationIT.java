@@ -2,7 +2,9 @@ package org.clouddisk.it;
 
 import org.clouddisk.it.CloudDiskClient.User;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,17 +20,37 @@ import static org.clouddisk.it.CloudDiskClient.uniqueContent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The folders migration (V3) on a MariaDB database of the seed's schema (V2) holding what the seed's protocol
- * wrote: users fill the server's database through the protocol (uploads, instant uploads, a name held with two
- * contents, shares, saves, downloads, a delete), their rows are copied into a fresh database migrated to V2 only,
- * then that database is migrated to the latest version. Every row and count must be kept, every file must sit in
- * its owner's root, and every invariant must hold.
+ * The folders migration (V3) on a database of the seed's schema (V2) holding what the seed's protocol wrote:
+ * users fill the server's database through the protocol (uploads, instant uploads, a name held with two contents,
+ * shares, saves, downloads, a delete), their rows are copied into a fresh MariaDB or H2 (embedded mode) database
+ * migrated to V2 only, then that database is migrated to the latest version. Every row and count must be kept,
+ * every file must sit in its owner's root, and every invariant must hold.
  */
 class MigrationIT extends Deployments {
 
-    /** The Flyway placeholder SchemaMigration sets on MariaDB. */
-    private static final Map<String, String> MARIADB = Map.of("table_options",
-            "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin");
+    /** A fresh database and the Flyway placeholder SchemaMigration sets for it. */
+    private record Target(String url, String user, Map<String, String> placeholders) {
+        static Target of(String kind) throws SQLException {
+            if (kind.equals("h2")) {
+                return new Target("jdbc:h2:mem:" + CloudDiskClient.uniqueName("migration")
+                        + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;NON_KEYWORDS=USER,VALUE;DB_CLOSE_DELAY=-1", "sa",
+                        Map.of("table_options", ""));
+            }
+            String database = System.getProperty("it.db.name") + "_migration";
+            TestEnvironment.recreateDatabase(database);
+            return new Target("jdbc:mariadb://127.0.0.1:3306/" + database, "clouddisk", Map.of("table_options",
+                    "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin"));
+        }
+
+        String password() {
+            return user.equals("sa") ? "" : "clouddisk";
+        }
+
+        FluentConfiguration flyway() {
+            return Flyway.configure(MigrationIT.class.getClassLoader()).dataSource(url, user, password())
+                    .locations("classpath:db/migration").placeholders(placeholders);
+        }
+    }
     /** The seed's tables and the columns V2 gives them. */
     private static final Map<String, String> SEED_TABLES = Map.of(
             "user_info", "id, user_name, nick_name, password, phone, email, create_time",
@@ -37,20 +59,19 @@ class MigrationIT extends Deployments {
             "user_file_count", "id, user, count",
             "share_file_list", "id, user, md5, file_name, pv, create_time");
 
-    @Test
-    void putsEveryFileInItsOwnersRootAndKeepsAllDataAndCounts() throws SQLException {
+    @ParameterizedTest
+    @ValueSource(strings = {"mariadb", "h2"})
+    void putsEveryFileInItsOwnersRootAndKeepsAllDataAndCounts(String kind) throws SQLException {
         List<User> users = fillThroughTheSeedsProtocol();
-        String database = System.getProperty("it.db.name") + "_migration";
-        TestEnvironment.recreateDatabase(database);
-        String url = "jdbc:mariadb://127.0.0.1:3306/" + database;
-        flyway(url).target("2").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, "clouddisk", "clouddisk")) {
+        Target target = Target.of(kind);
+        target.flyway().target("2").load().migrate();
+        try (Connection c = DriverManager.getConnection(target.url(), target.user(), target.password())) {
             copySeedRows(users, c);
             Map<String, List<String>> before = seedRows(c);
             assertEquals(6, before.get("user_file_list").size(), before.toString());
             assertEquals(1, before.get("share_file_list").size(), before.toString());
 
-            assertEquals(1, flyway(url).load().migrate().migrationsExecuted);
+            assertEquals(1, target.flyway().load().migrate().migrationsExecuted);
 
             assertEquals(before, seedRows(c), "every row of the seed's tables kept as it was");
             assertEquals(List.of(), Invariants.checkDatabase(c));
@@ -65,11 +86,6 @@ class MigrationIT extends Deployments {
                         "every file of " + u.name() + " in its root");
             }
         }
-    }
-
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
-        return Flyway.configure(MigrationIT.class.getClassLoader()).dataSource(url, "clouddisk", "clouddisk")
-                .locations("classpath:db/migration").placeholders(MARIADB);
     }
 
     /** Four users and what the seed's protocol lets them do; all but the last hold files. */
@@ -99,23 +115,33 @@ class MigrationIT extends Deployments {
     /** The users' rows, with file_info and the public share count as they are for those users alone. */
     private static void copySeedRows(List<User> users, Connection target) throws SQLException {
         String names = users.stream().map(u -> "'" + u.name() + "'").collect(Collectors.joining(","));
-        String source = System.getProperty("it.db.name");
+        try (Connection source = Invariants.connect()) {
+            copy(source, target, "user_info", "user_name in (" + names + ")");
+            copy(source, target, "user_file_list", "user in (" + names + ")");
+            copy(source, target, "user_file_count", "user in (" + names + ")");
+            copy(source, target, "share_file_list", "user in (" + names + ")");
+            copy(source, target, "file_info", "md5 in (select md5 from user_file_list where user in (" + names + "))");
+        }
         try (var s = target.createStatement()) {
-            s.execute(copy(source, "user_info", "user_name in (" + names + ")"));
-            s.execute(copy(source, "user_file_list", "user in (" + names + ")"));
-            s.execute(copy(source, "user_file_count", "user in (" + names + ")"));
-            s.execute(copy(source, "share_file_list", "user in (" + names + ")"));
-            s.execute(copy(source, "file_info", "md5 in (select md5 from user_file_list where user in (" + names + "))"));
             s.execute("update file_info f set count = (select count(*) from user_file_list u where u.md5 = f.md5)");
             s.execute("insert into user_file_count (user, count) select 'xxx_share_xxx_file_xxx_list_xxx_count_xxx',"
                     + " count(*) from share_file_list");
         }
     }
 
-    private static String copy(String source, String table, String where) {
+    private static void copy(Connection source, Connection target, String table, String where) throws SQLException {
         String columns = SEED_TABLES.get(table);
-        return "insert into " + table + " (" + columns + ") select " + columns + " from " + source + "." + table
-                + " where " + where;
+        int n = columns.split(",").length;
+        String insert = "insert into " + table + " (" + columns + ") values (" + "?, ".repeat(n - 1) + "?)";
+        try (ResultSet rs = source.createStatement().executeQuery("select " + columns + " from " + table
+                + " where " + where); var into = target.prepareStatement(insert)) {
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) {
+                    into.setObject(i, rs.getObject(i));
+                }
+                into.executeUpdate();
+            }
+        }
     }
 
     /** Every row of the seed's tables, in the columns the seed had, by table. */
