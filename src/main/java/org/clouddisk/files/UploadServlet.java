@@ -15,8 +15,10 @@ import org.clouddisk.account.AccountService;
 import org.clouddisk.account.TokenRejectedException;
 import org.clouddisk.platform.Code;
 import org.clouddisk.platform.Conflicts;
+import org.clouddisk.platform.Dialect;
 import org.clouddisk.platform.Settings;
 import org.clouddisk.storage.ContentStore;
+import org.clouddisk.web.ClientRequests;
 import org.clouddisk.web.FileNames;
 import org.clouddisk.web.InvalidRequestException;
 import org.clouddisk.web.Reply;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -46,6 +49,9 @@ import java.util.logging.Logger;
  * exactly the declared number of bytes goes to the store, then the closing boundary must follow.
  * Standard multipart/form-data goes through the container's parser, which spools large parts to disk
  * (fileSizeThreshold), so memory use never grows with the file size either way.
+ *
+ * <p>An upload acts for its user with that user's token; in the classic dialect, whose client sends none, with the
+ * single-use permit its /md5 question earned ({@link UploadPermits}).
  */
 @WebServlet("/upload")
 @MultipartConfig(fileSizeThreshold = 1024 * 1024)
@@ -73,6 +79,12 @@ public class UploadServlet extends HttpServlet {
     @Inject
     UploadMetrics metrics;
 
+    @Inject
+    UploadPermits permits;
+
+    @Inject
+    ClientRequests clients;
+
     @EJB
     ContentDeletions deletions;
 
@@ -84,7 +96,8 @@ public class UploadServlet extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Code code;
         try {
-            code = isStandardMultipart(req) ? receiveStandard(req) : receiveLegacy(req);
+            Dialect dialect = clients.dialect(req);
+            code = isStandardMultipart(req) ? receiveStandard(req, dialect) : receiveLegacy(req, dialect);
         } catch (TokenRejectedException e) {
             code = Code.TOKEN_INVALID;
         } catch (InvalidRequestException e) {
@@ -107,7 +120,7 @@ public class UploadServlet extends HttpServlet {
                 && type.toLowerCase(Locale.ROOT).contains("boundary=");
     }
 
-    private Code receiveStandard(HttpServletRequest req) throws IOException, ServletException {
+    private Code receiveStandard(HttpServletRequest req, Dialect dialect) throws IOException, ServletException {
         Part file = null;
         Map<String, String> fields = new java.util.HashMap<>();
         for (Part part : req.getParts()) {
@@ -136,13 +149,13 @@ public class UploadServlet extends HttpServlet {
                 ? inPart.get("filename") : file.getSubmittedFileName();
         var declared = declared(req, fields, fileName, Long.toString(file.getSize()));
         try (InputStream content = file.getInputStream()) {
-            return receive(declared, content, null);
+            return receive(declared, dialect, content, null);
         } finally {
             file.delete();
         }
     }
 
-    private Code receiveLegacy(HttpServletRequest req) throws IOException {
+    private Code receiveLegacy(HttpServletRequest req, Dialect dialect) throws IOException {
         InputStream in = new BufferedInputStream(req.getInputStream(), BUFFER);
         String boundary = readLine(in);
         if (boundary.isBlank()) {
@@ -163,7 +176,7 @@ public class UploadServlet extends HttpServlet {
         }
         var declared = declared(req, params, params.get("filename"), params.get("size"));
         // The content is exactly the declared size; the closing boundary must follow it.
-        return receive(declared, in, ("\r\n" + boundary).getBytes(StandardCharsets.UTF_8));
+        return receive(declared, dialect, in, ("\r\n" + boundary).getBytes(StandardCharsets.UTF_8));
     }
 
     private Declared declared(HttpServletRequest req, Map<String, String> fields, String fileName, String size) {
@@ -172,6 +185,9 @@ public class UploadServlet extends HttpServlet {
             throw new InvalidRequestException("no user");
         }
         String token = Optional.ofNullable(fields.get("token")).orElse(req.getHeader("Token"));
+        if (token != null && token.isEmpty()) {
+            token = null;
+        }
         String md5 = fields.getOrDefault("md5", "");
         if (!md5.matches("[0-9a-fA-F]{32}")) {
             throw new InvalidRequestException("md5 is not 32 hex digits");
@@ -198,15 +214,50 @@ public class UploadServlet extends HttpServlet {
     }
 
     /**
-     * Streams the content into the store, checks it, and records it.
+     * Authorises the upload, then stores, checks and records its content; a permit claimed for it goes back
+     * when that fails.
      *
      * @param trailer what must follow the content in a legacy body (CRLF and the boundary line); null for a
      *                standard multipart part, whose end the container found
      */
-    private Code receive(Declared d, InputStream content, byte[] trailer) throws IOException {
-        if (d.token() != null || !settings.allowTokenlessLegacyUpload() || trailer == null) {
-            accounts.requireToken(d.user(), d.token());
+    private Code receive(Declared d, Dialect dialect, InputStream content, byte[] trailer) throws IOException {
+        var subject = new UploadPermits.Subject(d.user(), d.md5(), d.fileName());
+        Optional<Instant> permit = authorise(d, dialect, subject);
+        try {
+            return store(d, content, trailer);
+        } catch (IOException | RuntimeException e) {
+            permit.ifPresent(expires -> restore(subject, expires));
+            throw e;
         }
+    }
+
+    /**
+     * Checks that the upload acts for its user: by token, or, for a classic client without one, by claiming the
+     * upload's permit (answered, when there is one, with its expiry).
+     */
+    private Optional<Instant> authorise(Declared d, Dialect dialect, UploadPermits.Subject subject) {
+        if (d.token() != null || dialect != Dialect.CLASSIC) {
+            accounts.requireToken(d.user(), d.token());
+            return Optional.empty();
+        }
+        Optional<Instant> permit = permits.claim(subject);
+        if (permit.isEmpty()) {
+            LOG.info(() -> "token-less upload for " + d.user() + " refused: no upload permit for " + d.md5());
+            throw new TokenRejectedException();
+        }
+        return permit;
+    }
+
+    private void restore(UploadPermits.Subject subject, Instant expires) {
+        try {
+            permits.restore(subject, expires);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not give back the upload permit of a failed upload: {0}", e.toString());
+        }
+    }
+
+    /** Streams the content into the store through its digest, checks size, boundary and MD5, and records it. */
+    private Code store(Declared d, InputStream content, byte[] trailer) throws IOException {
         MessageDigest md5 = newMd5();
         String fileId = store.store(new DigestInputStream(content, md5), d.size(), storeExtension(d.fileName()));
         UploadOutcome outcome;

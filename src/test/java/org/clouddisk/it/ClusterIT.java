@@ -32,13 +32,16 @@ class ClusterIT {
     private static final List<StandaloneServer> NODES = new ArrayList<>();
     private static Process nginx;
     private static String nginxUrl;
+    /** nginx's ports for browsers and seed clients, and for classic desktop clients. */
+    private static int seedPort;
+    private static int classicPort;
 
     @BeforeAll
     static void startTopology() throws Exception {
         StandaloneServer.deleteTree(DIR);
         Files.createDirectories(DIR);
-        int nginxPort = freePort();
-        nginxUrl = "http://127.0.0.1:" + nginxPort;
+        seedPort = freePort();
+        nginxUrl = "http://127.0.0.1:" + seedPort;
         int firstOffset = Integer.getInteger("it.http.port") - 8080 + 60;
         for (int i = 0; i < 2; i++) {
             var properties = new ArrayList<>(StandaloneServer.arquillianServerProperties().stream()
@@ -50,7 +53,8 @@ class ClusterIT {
             NODES.add(node);
             node.start();
         }
-        nginx = startNginx(nginxPort);
+        classicPort = freePort();
+        nginx = startNginx(seedPort, classicPort);
     }
 
     @AfterAll
@@ -106,6 +110,37 @@ class ClusterIT {
     }
 
     @Test
+    void classicClientsOnTheirPortAndSeedClientsOnTheOtherThroughNginx() {
+        var classic = new ClassicClient(classicPort, null);
+        String name = CloudDiskClient.uniqueName("qtn");
+        String secret = CloudDiskClient.md5(name.getBytes());
+        assertEquals("002", classic.code("/reg", ClassicClient.qtJson("email", "", "firstPwd", secret, "nickName", name,
+                "phone", "", "userName", name)));
+        String token = classic.post("/login", ClassicClient.qtJson("pwd", secret, "user", name)).getString("token");
+        byte[] content = CloudDiskClient.uniqueContent("through-nginx", 100_000);
+        String md5 = CloudDiskClient.md5(content);
+        String md5Request = ClassicClient.qtJson("fileName", "n.bin", "md5", md5, "token", token, "user", name);
+
+        var seed = new ClassicClient(seedPort, null, "X-CloudDisk-Dialect: classic");
+        assertEquals("006", seed.code("/md5", md5Request), "the seed port's dialect, whatever the client claims");
+        assertEquals("007", classic.code("/md5", md5Request));
+        assertEquals("008", classic.post("/upload", ClassicClient.uploadBody(name, "n.bin", md5, content.length, content))
+                .getString("code"));
+        assertEquals("005", classic.code("/md5", md5Request));
+        assertEquals("004", seed.code("/md5", md5Request));
+        assertEquals("n.bin", classic.post("/myfiles?cmd=normal", ClassicClient.qtJson("count", 10, "start", 0,
+                "token", token, "user", name)).getJsonArray("files").getJsonObject(0).getString("file_name"));
+        assertEquals("010", classic.code("/dealfile?cmd=share", ClassicClient.qtJson("filename", "n.bin", "md5", md5,
+                "token", token, "user", name)));
+        String cancel = ClassicClient.qtJson("filename", "n.bin", "md5", md5, "user", name);
+        assertEquals("111", new ClassicClient(classicPort, "127.0.0.2", "X-Real-IP: 127.0.0.1").code("/dealsharefile?cmd=cancel", cancel),
+                "another client address: nginx reports its own view of it");
+        assertEquals("111", seed.code("/dealsharefile?cmd=cancel", cancel), "the seed dialect wants the token");
+        assertEquals("018", classic.code("/dealsharefile?cmd=cancel", cancel), "from the address the login came from");
+        Invariants.assertHold();
+    }
+
+    @Test
     void aGibibyteUploadAndARangedDownloadThroughNginx() {
         var client = new CloudDiskClient(nginxUrl);
         var transfers = new LargeTransfers(nginxUrl);
@@ -123,15 +158,17 @@ class ClusterIT {
         Invariants.assertHold();
     }
 
-    /** nginx with the project's configuration, only its listen port and upstream servers set for this test. */
-    private static Process startNginx(int port) throws IOException, InterruptedException {
+    /** nginx with the project's configuration, only its listen ports, upstream servers and include path set for this test. */
+    private static Process startNginx(int port, int classicPort) throws IOException, InterruptedException {
         String project = Files.readString(Path.of("nginx", "clouddisk.conf"));
         String servers = NODES.stream().map(n -> "    server 127.0.0.1:" + n.httpPort() + " max_fails=3 fail_timeout=10s;")
                 .reduce((x, y) -> x + "\n" + y).orElseThrow();
         String site = project.replace("    server 127.0.0.1:8080 max_fails=3 fail_timeout=10s;", servers)
-                .replace("    listen 80;", "    listen 127.0.0.1:" + port + ";");
-        assertTrue(site.contains(":" + NODES.get(1).httpPort()) && site.contains(":" + port),
-                "nginx/clouddisk.conf no longer has the lines this test adapts");
+                .replace("    listen 80;", "    listen 127.0.0.1:" + port + ";")
+                .replace("    listen 8000;", "    listen 127.0.0.1:" + classicPort + ";")
+                .replace("/etc/nginx/clouddisk-locations.conf", Path.of("nginx", "clouddisk-locations.conf").toAbsolutePath().toString());
+        assertTrue(site.contains(":" + NODES.get(1).httpPort()) && site.contains(":" + port) && site.contains(":" + classicPort)
+                        && !site.contains("/etc/nginx/"), "nginx/clouddisk.conf no longer has the lines this test adapts");
         Files.writeString(DIR.resolve("clouddisk.conf"), site);
         String main = ("root".equals(System.getProperty("user.name")) ? "user root;\n" : "")
                 + "daemon off;\nworker_processes 2;\npid " + DIR.resolve("nginx.pid") + ";\n"
