@@ -68,8 +68,8 @@ public final class Invariants {
         violations.addAll(rows(c, "select c.count, (select count(*) from share_file_list) from user_file_count c"
                 + " where c.user = 'xxx_share_xxx_file_xxx_list_xxx_count_xxx'"
                 + " and c.count <> (select count(*) from share_file_list)", "share count wrong"));
-        violations.addAll(rows(c, "select user, md5, file_name from user_file_list where shared_status = 1"
-                + " group by user, md5, file_name having count(*) > 1", "one share, several files shared"));
+        violations.addAll(rows(c, "select u.user, u.md5, u.file_name from user_file_list u where u.shared_status = 1"
+                + " group by u.user, u.md5, u.file_name having count(*) > 1", "one share, several files shared"));
         violations.addAll(checkTree(c));
         return violations;
     }
@@ -89,7 +89,7 @@ public final class Invariants {
         record Folder(String user, long parent) {
         }
         Map<Long, Folder> folders = new HashMap<>();
-        try (ResultSet rs = c.createStatement().executeQuery("select id, user, parent_id from user_folder")) {
+        try (ResultSet rs = c.createStatement().executeQuery("select f.id, f.user, f.parent_id from user_folder f")) {
             while (rs.next()) {
                 folders.put(rs.getLong(1), new Folder(rs.getString(2), rs.getLong(3)));
             }

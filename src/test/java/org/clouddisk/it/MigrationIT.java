@@ -76,11 +76,11 @@ class MigrationIT extends Deployments {
             assertEquals(before, seedRows(c), "every row of the seed's tables kept as it was");
             assertEquals(List.of(), Invariants.checkDatabase(c));
             for (User u : users) {
-                assertEquals(1L, number(c, "select count(*) from user_folder where user = ? and parent_id = 0"
-                        + " and name = ''", u.name()), "one root for " + u.name());
-                assertEquals(0L, number(c, "select count(*) from user_folder where user = ? and parent_id <> 0",
+                assertEquals(1L, number(c, "select count(*) from user_folder f where f.user = ? and f.parent_id = 0"
+                        + " and f.name = ''", u.name()), "one root for " + u.name());
+                assertEquals(0L, number(c, "select count(*) from user_folder f where f.user = ? and f.parent_id <> 0",
                         u.name()), "no other folder");
-                assertEquals(number(c, "select count(*) from user_file_list where user = ?", u.name()),
+                assertEquals(number(c, "select count(*) from user_file_list u where u.user = ?", u.name()),
                         number(c, "select count(*) from user_file_list u join user_folder r on r.id = u.folder_id"
                                 + " where u.user = ? and r.parent_id = 0 and r.user = u.user", u.name()),
                         "every file of " + u.name() + " in its root");
@@ -149,8 +149,10 @@ class MigrationIT extends Deployments {
         Map<String, List<String>> all = new java.util.TreeMap<>();
         for (var table : SEED_TABLES.entrySet()) {
             List<String> rows = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("select " + table.getValue() + " from " + table.getKey()
-                    + " order by id")) {
+            // every column qualified: H2 would read a bare "user" as the session's user
+            String columns = "t." + table.getValue().replace(", ", ", t.");
+            try (ResultSet rs = c.createStatement().executeQuery("select " + columns + " from " + table.getKey()
+                    + " t order by t.id")) {
                 int n = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
                     var row = new StringBuilder();

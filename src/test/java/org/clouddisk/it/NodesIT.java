@@ -154,6 +154,8 @@ class NodesIT extends Deployments {
         assertEquals(List.of(), drive.names(u, "root", ""), "nothing was created");
         drive.createFolder(u, "root", "n".repeat(255));
         drive.createFolder(u, "root", "日本語 .hidden ..dots");
+        assertEquals(201, drive.send(u, "POST", "/nodes/root/children",
+                json("name", "extra", "kind", "folder", "color", "red").toString()).status(), "unknown fields ignored");
     }
 
     // ---------------------------------------------------------------- rename and move
@@ -203,15 +205,15 @@ class NodesIT extends Deployments {
     @Test
     void aMoveOrRenameOntoATakenNameConflicts() {
         User u = client.newUser("clash");
-        JsonObject a = drive.createFolder(u, "root", "a");
-        JsonObject x = drive.createFolder(u, "root", "x");
-        JsonObject xInA = drive.createFolder(u, id(a), "x");
         JsonObject file = upload(u, "f.txt");
+        JsonObject a = drive.createFolder(u, "root", "a");
+        JsonObject xInA = drive.createFolder(u, id(a), "x");
+        JsonObject x = drive.createFolder(u, "root", "x");
         drive.expectProblem(409, "name_conflict", drive.patch(u, id(xInA), "parent", "root"));
         drive.expectProblem(409, "name_conflict", drive.patch(u, id(x), "name", "f.txt"));
         drive.expectProblem(409, "name_conflict", drive.patch(u, id(file), "name", "a"));
         drive.expectProblem(409, "name_conflict", drive.patch(u, id(file), "name", "x", "parent", id(a)));
-        assertEquals(List.of("a", "x", "f.txt"), drive.names(u, "root", ""));
+        assertEquals(List.of("a", "x", "f.txt"), drive.names(u, "root", ""), "nothing moved or renamed");
     }
 
     @Test
@@ -277,6 +279,21 @@ class NodesIT extends Deployments {
                 "the scheme is case-insensitive");
         assertEquals(List.of("f"), drive.names(u, "root", ""), "nothing was created");
         assertEquals(List.of(), drive.names(other, "root", ""), "a token acts for its own user only");
+    }
+
+    @Test
+    void aTokenStoreOutageAnswers503() throws Exception {
+        User u = client.newUser("outage");
+        TestEnvironment.redis().stop();
+        try {
+            Answer a = drive.send(u, "GET", "/me", null);
+            drive.expectProblem(503, "unavailable", a);
+            assertEquals("5", a.header("Retry-After"));
+        } finally {
+            TestEnvironment.redis().start();
+        }
+        User again = client.relogin(u);
+        assertEquals(200, drive.send(again, "GET", "/me", null).status(), "served again once Redis is back");
     }
 
     @Test
