@@ -1,5 +1,7 @@
 package org.clouddisk.api;
 
+import java.util.Locale;
+
 /** Every problem code of the v2 API (shared/API.md, "Common rules"), with its HTTP status, in one place. */
 public enum ProblemCode {
     INVALID(400, "Invalid request"),
@@ -34,6 +36,6 @@ public enum ProblemCode {
 
     /** The code as clients see it: not_found, name_conflict, ... */
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -70,7 +70,8 @@ public class NodesResource {
     @GET
     @Operation(summary = "A node, with its path from root to its parent")
     public Node node(@PathParam("id") String id) {
-        return drive.node(caller.user(), id);
+        // retried: the first read of a new user's root creates it, and parallel first reads race for that
+        return Conflicts.retry(() -> drive.node(caller.user(), id));
     }
 
     @GET
@@ -79,8 +80,10 @@ public class NodesResource {
     public Page<Node> children(@PathParam("id") String id, @QueryParam("sort") String sort,
                                @QueryParam("order") String order, @QueryParam("offset") String offset,
                                @QueryParam("limit") String limit) {
-        return drive.children(caller.user(), id, ChildOrder.of(sort), ChildOrder.descending(order),
-                Paging.of(offset, limit));
+        ChildOrder by = ChildOrder.of(sort);
+        boolean descending = ChildOrder.descending(order);
+        Paging paging = Paging.of(offset, limit);
+        return Conflicts.retry(() -> drive.children(caller.user(), id, by, descending, paging)); // as node(id)
     }
 
     @POST

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static org.clouddisk.it.CloudDiskClient.md5;
@@ -146,7 +147,7 @@ class MigrationIT extends Deployments {
 
     /** Every row of the seed's tables, in the columns the seed had, by table. */
     private static Map<String, List<String>> seedRows(Connection c) throws SQLException {
-        Map<String, List<String>> all = new java.util.TreeMap<>();
+        Map<String, List<String>> all = new TreeMap<>();
         for (var table : SEED_TABLES.entrySet()) {
             List<String> rows = new ArrayList<>();
             // every column qualified: H2 would read a bare "user" as the session's user

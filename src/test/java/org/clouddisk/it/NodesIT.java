@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -137,7 +139,7 @@ class NodesIT extends Deployments {
     @Test
     void refusesInvalidNamesAndBodies() {
         User u = client.newUser("names");
-        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        Map<String, String> bodies = new LinkedHashMap<>();
         for (String name : new String[]{"", ".", "..", "a/b", "/", "tab\there", "bell\u0007", "n".repeat(256)}) {
             bodies.put("name " + name, folderBody(name));
         }
@@ -321,7 +323,7 @@ class NodesIT extends Deployments {
         for (Object[] f : new Object[][]{{"c.txt", 300}, {"a.txt", 100}, {"b.txt", 200}}) {
             drive.move(u, id(upload(u, (String) f[0], uniqueContent("l", (int) f[1]))), in);
         }
-        Map<String, String> ids = new java.util.HashMap<>();
+        Map<String, String> ids = new HashMap<>();
         drive.children(u, in, "?limit=10").getJsonArray("items").getValuesAs(JsonValue::asJsonObject)
                 .forEach(n -> ids.put(n.getString("name"), id(n)));
         for (String[] download : new String[][]{{"b.txt"}, {"b.txt"}, {"c.txt"}}) {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.clouddisk.it.CloudDiskClient.concurrently;
 import static org.clouddisk.it.DriveClient.folderBody;
@@ -82,6 +83,17 @@ class TreeConcurrencyIT extends Deployments {
             level = next;
         }
         assertEquals(folders.size(), reachable, "every folder is reachable from root, none twice");
+    }
+
+    @Test
+    void theFirstReadsOfANewUsersRootMakeOneRoot() {
+        User u = client.newUser("fresh");
+        List<Answer> answers = concurrently(16, i -> drive.send(u, "GET", i % 2 == 0 ? "/nodes/root"
+                : "/nodes/root/children", null));
+        assertEquals(Collections.nCopies(16, 200), answers.stream().map(Answer::status).toList());
+        assertEquals(1L, Db.number("select count(*) from user_folder f where f.user = ?", u.name()));
+        assertEquals(Set.of(id(drive.root(u))), answers.stream().filter(a -> a.json().asJsonObject().containsKey("id"))
+                .map(a -> id(a.json().asJsonObject())).collect(Collectors.toSet()));
     }
 
     @Test
