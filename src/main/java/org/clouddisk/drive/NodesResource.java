@@ -146,7 +146,7 @@ public class NodesResource {
                 .header(HttpHeaders.ETAG, plan.etag())
                 .header("Accept-Ranges", "bytes")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-                .header("Content-Disposition", ContentDisposition.attachment(file.name()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(file.name()))
                 .header("Content-Range", plan.contentRange())
                 .type(mime != null ? mime : MediaType.APPLICATION_OCTET_STREAM);
         if (plan.status() == 200 || plan.status() == 206) {
