@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,10 +39,15 @@ public class InMemoryTokenStore implements TokenStore {
 
     @Override
     public boolean touch(String user, String token) {
+        return userOf(token).filter(user::equals).isPresent();
+    }
+
+    @Override
+    public Optional<String> userOf(String token) {
         Instant now = clock.instant();
         Session renewed = sessions.computeIfPresent(Tokens.digest(token), (key, s) ->
                 s.expires().isAfter(now) ? new Session(s.user(), s.address(), now.plus(ttl)) : null);
-        return renewed != null && renewed.user().equals(user);
+        return Optional.ofNullable(renewed).map(Session::user);
     }
 
     /** A scan of every session: the embedded store serves one household, not a crowd. */

@@ -5,6 +5,7 @@ import redis.clients.jedis.exceptions.JedisException;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,6 +54,17 @@ public class RedisTokenStore implements TokenStore {
             return 1
             """;
 
+    /** KEYS: token; ARGV: logins prefix, ttl ms. Answers the token's user, or nil. */
+    private static final String USER_OF = """
+            local user = redis.call('GET', KEYS[1])
+            if not user then
+              return nil
+            end
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            redis.call('PEXPIRE', ARGV[1] .. user, ARGV[2])
+            return user
+            """;
+
     /** KEYS: logins; ARGV: token prefix, address. */
     private static final String LIVE_FROM = PRUNE + "return found";
 
@@ -86,6 +98,16 @@ public class RedisTokenStore implements TokenStore {
     @Override
     public boolean hasLiveLoginFrom(String user, String address) {
         return ask("login address check", LIVE_FROM, List.of(LOGINS + user), List.of(TOKEN, address));
+    }
+
+    @Override
+    public Optional<String> userOf(String token) {
+        try {
+            return Optional.ofNullable((String) redis.eval(USER_OF, List.of(TOKEN + Tokens.digest(token)),
+                    List.of(LOGINS, Long.toString(ttl.toMillis()))));
+        } catch (JedisException e) {
+            throw new TokenStoreUnavailableException(e);
+        }
     }
 
     private boolean ask(String what, String script, List<String> keys, List<String> args) {

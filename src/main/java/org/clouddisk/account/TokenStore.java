@@ -1,5 +1,7 @@
 package org.clouddisk.account;
 
+import java.util.Optional;
+
 /**
  * Login tokens: random, unguessable, expiring after an idle time, several per user (one per device), each
  * remembering the client address it was issued to. Implementations keep only a digest of each token, so a copy of
@@ -24,4 +26,11 @@ public interface TokenStore {
      * Fails closed like {@link #touch}.
      */
     boolean hasLiveLoginFrom(String user, String address);
+
+    /**
+     * The user a live token belongs to (the API's Bearer tokens name no user); a valid token's idle lifetime starts
+     * again. {@link TokenStoreUnavailableException} when the store cannot be asked, so that callers can tell an
+     * outage from a bad token.
+     */
+    Optional<String> userOf(String token);
 }

@@ -57,6 +57,10 @@ public class UserInfo {
         return userName;
     }
 
+    public String getNickName() {
+        return nickName;
+    }
+
     public String getPassword() {
         return password;
     }

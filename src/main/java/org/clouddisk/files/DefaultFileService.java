@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import org.clouddisk.web.FileNames;
 
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +48,15 @@ public class DefaultFileService implements FileService {
             return ReferenceOutcome.UNKNOWN_CONTENT; // the common miss answers without taking a lock
         }
         UserFileCount files = lockCounter(user);
-        if (findFile(user, md5, fileName, LockModeType.NONE).isPresent()) {
+        Folder root = root(user);
+        if (findInFolder(root, md5, fileName).isPresent()) {
             return ReferenceOutcome.ALREADY_OWNED;
         }
         Optional<FileInfo> content = lockContent(md5);
         if (content.isEmpty()) {
             return ReferenceOutcome.UNKNOWN_CONTENT;
         }
-        link(files, content.get(), user, fileName);
+        link(files, content.get(), root, fileName);
         LOG.info(() -> "user " + user + " references " + md5 + " as '" + fileName + "'");
         return ReferenceOutcome.ADDED;
     }
@@ -62,7 +64,8 @@ public class DefaultFileService implements FileService {
     @Override
     public UploadOutcome recordUpload(String user, String md5, String fileName, long size, String fileId) {
         UserFileCount files = lockCounter(user);
-        if (findFile(user, md5, fileName, LockModeType.NONE).isPresent()) {
+        Folder root = root(user);
+        if (findInFolder(root, md5, fileName).isPresent()) {
             return UploadOutcome.ALREADY_OWNED;
         }
         Optional<FileInfo> existing = lockContent(md5);
@@ -71,34 +74,38 @@ public class DefaultFileService implements FileService {
             em.persist(created);
             return created;
         });
-        link(files, content, user, fileName);
+        link(files, content, root, fileName);
         LOG.info(() -> "user " + user + " uploaded " + md5 + " (" + size + " bytes) as '" + fileName + "'"
                 + (existing.isPresent() ? ", content already held as " + content.getFileId() : ", stored as " + fileId));
         return existing.isPresent() ? UploadOutcome.EXISTING_CONTENT : UploadOutcome.NEW_CONTENT;
     }
 
-    private void link(UserFileCount files, FileInfo content, String user, String fileName) {
+    private void link(UserFileCount files, FileInfo content, Folder folder, String fileName) {
         content.reference();
-        em.persist(new UserFile(user, content.getMd5(), fileName, LocalDateTime.now()));
+        em.persist(new UserFile(folder.getUser(), folder.getId(), content.getMd5(), fileName, LocalDateTime.now()));
         files.add(1);
         em.flush(); // a concurrent insert of the same file surfaces here, inside Conflicts.retry
     }
 
     @Override
     public int count(String user) {
-        return em.createNamedQuery("UserFileCount.byUser", UserFileCount.class).setParameter("user", user)
-                .getResultStream().findFirst().map(UserFileCount::getCount).orElse(0);
+        return findRoot(user).map(root -> em.createQuery("select count(u) from UserFile u where u.folderId = :folder",
+                Long.class).setParameter("folder", root.getId()).getSingleResult().intValue()).orElse(0);
     }
 
     /**
-     * A deferred join: the page's ids come from the index alone (user, order columns, id), then only those rows
+     * A deferred join: the page's ids come from the index alone (folder, order columns, id), then only those rows
      * are read and joined, so a page deep in a long list costs no more than the first.
      */
     @Override
     public List<FileItem> list(String user, FileOrder order, int start, int count) {
-        List<Long> ids = em.createQuery("select u.id from UserFile u where u.user = :user order by " + order.orderBy,
-                        Long.class)
-                .setParameter("user", user).setFirstResult(start).setMaxResults(count).getResultList();
+        Optional<Folder> root = findRoot(user);
+        if (root.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = em.createQuery("select u.id from UserFile u where u.folderId = :folder order by "
+                        + order.orderBy, Long.class)
+                .setParameter("folder", root.get().getId()).setFirstResult(start).setMaxResults(count).getResultList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -117,7 +124,7 @@ public class DefaultFileService implements FileService {
     @Override
     public boolean delete(String user, String md5, String fileName) {
         UserFileCount files = lockCounter(user);
-        Optional<UserFile> file = findFile(user, md5, fileName, LockModeType.PESSIMISTIC_WRITE);
+        Optional<UserFile> file = lockFile(user, md5, fileName);
         if (file.isEmpty()) {
             return false;
         }
@@ -138,8 +145,8 @@ public class DefaultFileService implements FileService {
 
     @Override
     public boolean countDownload(String user, String md5, String fileName) {
-        return em.createNamedQuery("UserFile.countPv").setParameter("user", user).setParameter("md5", md5)
-                .setParameter("fileName", fileName).executeUpdate() == 1;
+        return lockFile(user, md5, fileName).map(file -> em.createNamedQuery("UserFile.countPv")
+                .setParameter("id", file.getId()).executeUpdate() == 1).orElse(false);
     }
 
     @Override
@@ -162,13 +169,36 @@ public class DefaultFileService implements FileService {
 
     @Override
     public Optional<UserFile> lockFile(String user, String md5, String fileName) {
-        return findFile(user, md5, fileName, LockModeType.PESSIMISTIC_WRITE);
+        List<UserFile> copies = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
+                .setParameter("md5", md5).setParameter("fileName", fileName)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        if (copies.size() <= 1) {
+            return copies.stream().findFirst();
+        }
+        long rootId = findRoot(user).map(Folder::getId).orElse(Folder.NO_PARENT);
+        return copies.stream().min(Comparator.comparing((UserFile f) -> !f.isShared())
+                .thenComparing(f -> f.getFolderId() != rootId).thenComparing(UserFile::getId));
     }
 
-    private Optional<UserFile> findFile(String user, String md5, String fileName, LockModeType lock) {
-        return em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
-                .setParameter("md5", md5).setParameter("fileName", fileName).setLockMode(lock)
-                .getResultStream().findFirst();
+    private Optional<UserFile> findInFolder(Folder folder, String md5, String fileName) {
+        return em.createNamedQuery("UserFile.inFolder", UserFile.class).setParameter("folder", folder.getId())
+                .setParameter("md5", md5).setParameter("fileName", fileName).getResultStream().findFirst();
+    }
+
+    @Override
+    public Folder root(String user) {
+        return findRoot(user).orElseGet(() -> {
+            lockCounter(user); // held already by every change of the user's files; taken here for first reads
+            return findRoot(user).orElseGet(() -> {
+                var root = new Folder(user, Folder.NO_PARENT, "", LocalDateTime.now());
+                em.persist(root);
+                return root;
+            });
+        });
+    }
+
+    private Optional<Folder> findRoot(String user) {
+        return em.createNamedQuery("Folder.root", Folder.class).setParameter("user", user).getResultStream().findFirst();
     }
 
     /**

@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Serves the download URLs of the lists ({@code /<group>/M00/...}, rewritten to /download/... by
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
 public class DownloadServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(DownloadServlet.class.getName());
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     @Inject
     FileService files;
@@ -59,42 +56,30 @@ public class DownloadServlet extends HttpServlet {
             return;
         }
         FileInfo content = found.get();
-        long size = content.getSize();
-        String etag = '"' + content.getMd5() + '"';
-        resp.setHeader("ETag", etag);
+        DownloadPlan plan = DownloadPlan.of(content, req.getHeader("Range"), req.getHeader("If-Range"),
+                req.getHeader("If-None-Match"));
+        resp.setHeader("ETag", plan.etag());
         resp.setHeader("Accept-Ranges", "bytes");
         resp.setHeader("Cache-Control", "public, max-age=31536000, immutable"); // content under an id never changes
         String mime = getServletContext().getMimeType(fileId);
         resp.setContentType(mime != null ? mime : "application/octet-stream");
-        if (etag.equals(req.getHeader("If-None-Match"))) {
-            resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (plan.contentRange() != null) {
+            resp.setHeader("Content-Range", plan.contentRange());
+        }
+        if (plan.status() == HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE) {
+            resp.sendError(plan.status());
             return;
         }
-
-        long offset = 0;
-        long length = size;
-        String range = req.getHeader("Range");
-        if (range != null && (req.getHeader("If-Range") == null || etag.equals(req.getHeader("If-Range")))) {
-            Matcher m = RANGE.matcher(range.trim());
-            if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                long[] span = span(m, size);
-                if (span == null) {
-                    resp.setHeader("Content-Range", "bytes */" + size);
-                    resp.sendError(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
-                    return;
-                }
-                offset = span[0];
-                length = span[1] - span[0] + 1;
-                resp.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
-                resp.setHeader("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + size);
-            } // several ranges or a malformed header: the whole content, as RFC 9110 allows
+        resp.setStatus(plan.status());
+        if (plan.status() == HttpServletResponse.SC_NOT_MODIFIED) {
+            return;
         }
-        resp.setContentLengthLong(length);
-        if (!withBody || length == 0) {
+        resp.setContentLengthLong(plan.length());
+        if (!withBody || !plan.hasBody()) {
             return;
         }
         try {
-            store.read(content.getFileId(), offset, length, resp.getOutputStream());
+            store.read(content.getFileId(), plan.offset(), plan.length(), resp.getOutputStream());
         } catch (ContentMissingException e) {
             LOG.warning(() -> "file_info row without content in the store: " + fileId);
             if (!resp.isCommitted()) {
@@ -107,21 +92,6 @@ public class DownloadServlet extends HttpServlet {
                 resp.reset();
                 resp.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             }
-        }
-    }
-
-    /** [first, last] of a single range, or null when unsatisfiable. */
-    private static long[] span(Matcher m, long size) {
-        try {
-            if (m.group(1).isEmpty()) { // bytes=-N: the last N bytes
-                long n = Long.parseLong(m.group(2));
-                return n == 0 || size == 0 ? null : new long[]{Math.max(0, size - n), size - 1};
-            }
-            long first = Long.parseLong(m.group(1));
-            long last = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
-            return first >= size || last < first ? null : new long[]{first, last};
-        } catch (NumberFormatException e) {
-            return null; // beyond a long: certainly past the end
         }
     }
 }

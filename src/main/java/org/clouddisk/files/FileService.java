@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A person's files. Each method is one container-managed transaction that keeps file_info.count,
- * user_file_list and user_file_count consistent; callers run it through {@code Conflicts.retry} because a
- * concurrent transaction may win a unique key or a lock first.
+ * A person's files as the seed's protocol sees them: the files of the user's root folder, new files going there.
+ * Each method is one container-managed transaction that keeps file_info.count, user_file_list and
+ * user_file_count (the user's files in every folder) consistent; callers run it through {@code Conflicts.retry}
+ * because a concurrent transaction may win a unique key or a lock first.
  */
 public interface FileService {
 
@@ -16,8 +17,10 @@ public interface FileService {
     /** Adds a reference to content the server holds (instant upload, saving a shared file). */
     ReferenceOutcome addReference(String user, String md5, String fileName);
 
+    /** The number of files in the user's root folder. */
     int count(String user);
 
+    /** A page of the user's root folder. */
     List<FileItem> list(String user, FileOrder order, int start, int count);
 
     /** /dealfile?cmd=del: false when the user has no such file. */
@@ -26,8 +29,18 @@ public interface FileService {
     /** /dealfile?cmd=pv: false when the user has no such file. */
     boolean countDownload(String user, String md5, String fileName);
 
-    /** The user's file, locked for the caller's transaction (sharing changes its share state). */
+    /**
+     * The user's file (md5, name), locked for the caller's transaction (sharing changes its share state). When the
+     * user holds that pair in several folders: the one in the public share list, else the one in root, else the
+     * oldest.
+     */
     Optional<UserFile> lockFile(String user, String md5, String fileName);
+
+    /**
+     * The user's root folder, created on first use under the user's counter lock ({@link #lockCounter}), so that no
+     * two roots are ever created; joins the caller's transaction.
+     */
+    Folder root(String user);
 
     /**
      * Locks (creating it on first use) the counter row of a user, or of {@link UserFileCount#SHARED_FILES}; joins

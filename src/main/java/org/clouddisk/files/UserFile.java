@@ -10,13 +10,18 @@ import jakarta.persistence.Table;
 
 import java.time.LocalDateTime;
 
-/** A person's file (table user_file_list): a name the user gave to a content, with its share state and pv. */
+/**
+ * A person's file (table user_file_list): a name the user gave to a content in one of their folders, with its share
+ * state and pv. The seed's protocol names a file by (md5, file name); a user may hold that pair in several folders.
+ */
 @Entity
 @Table(name = "user_file_list")
 @NamedQuery(name = "UserFile.find",
         query = "select u from UserFile u where u.user = :user and u.md5 = :md5 and u.fileName = :fileName")
-@NamedQuery(name = "UserFile.countPv", query = "update UserFile u set u.pv = u.pv + 1"
-        + " where u.user = :user and u.md5 = :md5 and u.fileName = :fileName")
+@NamedQuery(name = "UserFile.inFolder", query = "select u from UserFile u where u.folderId = :folder"
+        + " and u.md5 = :md5 and u.fileName = :fileName")
+@NamedQuery(name = "UserFile.ofUser", query = "select u from UserFile u where u.id = :id and u.user = :user")
+@NamedQuery(name = "UserFile.countPv", query = "update UserFile u set u.pv = u.pv + 1 where u.id = :id")
 public class UserFile {
 
     @Id
@@ -25,6 +30,9 @@ public class UserFile {
 
     @Column(name = "user", nullable = false, length = 32)
     private String user;
+
+    @Column(name = "folder_id", nullable = false)
+    private long folderId;
 
     @Column(name = "md5", nullable = false, length = 32)
     private String md5;
@@ -35,6 +43,9 @@ public class UserFile {
     @Column(name = "create_time", nullable = false)
     private LocalDateTime createTime;
 
+    @Column(name = "modify_time", nullable = false)
+    private LocalDateTime modifyTime;
+
     @Column(name = "shared_status", nullable = false)
     private int sharedStatus;
 
@@ -44,11 +55,13 @@ public class UserFile {
     protected UserFile() {
     }
 
-    UserFile(String user, String md5, String fileName, LocalDateTime createTime) {
+    UserFile(String user, long folderId, String md5, String fileName, LocalDateTime createTime) {
         this.user = user;
+        this.folderId = folderId;
         this.md5 = md5;
         this.fileName = fileName;
         this.createTime = createTime;
+        this.modifyTime = createTime;
     }
 
     public Long getId() {
@@ -57,6 +70,10 @@ public class UserFile {
 
     public String getUser() {
         return user;
+    }
+
+    public long getFolderId() {
+        return folderId;
     }
 
     public String getMd5() {
@@ -69,6 +86,17 @@ public class UserFile {
 
     public LocalDateTime getCreateTime() {
         return createTime;
+    }
+
+    public LocalDateTime getModifyTime() {
+        return modifyTime;
+    }
+
+    /** Renames and/or moves the file; its share state and pv stay. */
+    public void place(long folderId, String fileName, LocalDateTime time) {
+        this.folderId = folderId;
+        this.fileName = fileName;
+        this.modifyTime = time;
     }
 
     public boolean isShared() {

@@ -95,10 +95,7 @@ public class Reconciliation {
         int sharesRemoved = update("DELETE FROM share_file_list WHERE NOT EXISTS (SELECT 1 FROM user_file_list u"
                 + " WHERE u.user = share_file_list.user AND u.md5 = share_file_list.md5"
                 + " AND u.file_name = share_file_list.file_name)");
-        String shared = "(SELECT COUNT(*) FROM share_file_list s WHERE s.user = u.user AND s.md5 = u.md5"
-                + " AND s.file_name = u.file_name)";
-        int sharedStatus = update("UPDATE user_file_list u SET shared_status = " + shared
-                + " WHERE shared_status <> " + shared);
+        int sharedStatus = repairSharedStatus();
         int shareCount = update("UPDATE user_file_count SET count = (SELECT COUNT(*) FROM share_file_list)"
                 + " WHERE user = ?1 AND count <> (SELECT COUNT(*) FROM share_file_list)", UserFileCount.SHARED_FILES)
                 + update("INSERT INTO user_file_count (user, count) SELECT ?1, COUNT(*) FROM share_file_list"
@@ -106,6 +103,23 @@ public class Reconciliation {
                 UserFileCount.SHARED_FILES);
         return new ReconciliationReport.Repairs(fileCounts, unreferencedRows, userCounts, sharesRemoved, sharedStatus,
                 shareCount, orphans);
+    }
+
+    /**
+     * shared_status 1 on exactly one file per share row: a user may hold the shared md5 and name in several folders,
+     * and the share stands for one of them (the one marked, else the oldest). The inner selects are derived tables
+     * because MariaDB does not let an UPDATE read its own table otherwise.
+     */
+    private int repairSharedStatus() {
+        String sameFile = "o.user = u.user AND o.md5 = u.md5 AND o.file_name = u.file_name";
+        return update("UPDATE user_file_list u SET shared_status = 0 WHERE shared_status <> 0 AND NOT EXISTS"
+                + " (SELECT 1 FROM share_file_list o WHERE " + sameFile + ")")
+                + update("UPDATE user_file_list SET shared_status = 0 WHERE id IN (SELECT id FROM (SELECT u.id FROM"
+                + " user_file_list u JOIN user_file_list o ON " + sameFile + " AND o.id < u.id"
+                + " WHERE u.shared_status = 1 AND o.shared_status = 1) later_copies)")
+                + update("UPDATE user_file_list SET shared_status = 1 WHERE id IN (SELECT id FROM (SELECT MIN(u.id) id"
+                + " FROM user_file_list u JOIN share_file_list o ON " + sameFile
+                + " GROUP BY u.user, u.md5, u.file_name HAVING MAX(u.shared_status) = 0) unmarked)");
     }
 
     private List<String> missingFromStore(List<String> fileIds) {

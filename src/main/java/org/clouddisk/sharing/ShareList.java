@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.clouddisk.files.FileRemoving;
+import org.clouddisk.files.ShareEndingChange;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.UserFile;
 import org.clouddisk.files.UserFileCount;
@@ -102,10 +102,10 @@ public class ShareList {
         LOG.info(() -> "ranking rebuilt from the database with " + all.size() + " shared files");
     }
 
-    /** A shared file is being deleted: its share goes in the same transaction. */
-    void onFileRemoving(@Observes FileRemoving removing) {
-        if (removing.file().isShared()) {
-            unshare(removing.file());
+    /** A shared file is being deleted or renamed: its share goes in the same transaction. */
+    void onShareEndingChange(@Observes ShareEndingChange change) {
+        if (change.file().isShared()) {
+            unshare(change.file());
         }
     }
 }

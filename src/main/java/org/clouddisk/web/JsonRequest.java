@@ -71,7 +71,8 @@ public final class JsonRequest {
         return optionalText(names, maxLength).orElse("");
     }
 
-    private java.util.Optional<String> optionalText(String[] names, int maxLength) {
+    /** A string of at most maxLength characters that may be absent or null (answered as empty). */
+    public java.util.Optional<String> optionalText(String[] names, int maxLength) {
         JsonValue value = first(names);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return java.util.Optional.empty();

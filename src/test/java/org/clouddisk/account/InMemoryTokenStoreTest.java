@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +23,19 @@ class InMemoryTokenStoreTest {
         assertFalse(store.touch("yoyo", token));
         assertFalse(store.touch("mike", token + "x"));
         assertFalse(store.touch("mike", "unknown"));
+    }
+
+    @Test
+    void aLiveTokenNamesItsUserAndEachLookupRenewsIt() {
+        String token = store.issue("mike", "192.0.2.1");
+        assertEquals(Optional.of("mike"), store.userOf(token));
+        assertEquals(Optional.empty(), store.userOf(token + "x"));
+        clock.advance(Duration.ofMinutes(29));
+        assertEquals(Optional.of("mike"), store.userOf(token));
+        clock.advance(Duration.ofMinutes(29));
+        assertEquals(Optional.of("mike"), store.userOf(token), "the lookup above started the idle time again");
+        clock.advance(Duration.ofMinutes(31));
+        assertEquals(Optional.empty(), store.userOf(token), "idle for longer than the lifetime");
     }
 
     @Test

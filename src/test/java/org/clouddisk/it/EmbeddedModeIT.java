@@ -46,6 +46,9 @@ class EmbeddedModeIT {
             assertEquals(1, files.size());
             assertArrayEquals(content, client.get(files.get(0).getString("url")).body());
             assertTrue(Files.exists(data.resolve("db")), "the H2 database lives in the data folder");
+            var root = new DriveClient(client).children(again, "root", "");
+            assertEquals(1, root.getInt("total"), "the v2 API sees the file in root, with an in-process token");
+            assertEquals("notes.txt", root.getJsonArray("items").getJsonObject(0).getString("name"));
         }
     }
 }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,8 +21,8 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The invariants of PROTOCOL.md ("Storage model"), checked straight in the database, the content store and Redis
- * of the server under test.
+ * The invariants of PROTOCOL.md ("Storage model") and of the drive's tree (API.md), checked straight in the
+ * database, the content store and Redis of the server under test.
  */
 public final class Invariants {
 
@@ -37,29 +38,77 @@ public final class Invariants {
     public static List<String> check() {
         var violations = new ArrayList<String>();
         try (Connection c = connect()) {
-            violations.addAll(rows(c, "select f.md5, f.count, (select count(*) from user_file_list u where u.md5 = f.md5)"
-                    + " from file_info f where f.count = 0"
-                    + " or f.count <> (select count(*) from user_file_list u where u.md5 = f.md5)", "file_info.count wrong"));
-            violations.addAll(rows(c, "select distinct u.md5 from user_file_list u"
-                    + " where not exists (select 1 from file_info f where f.md5 = u.md5)", "user file without file_info"));
-            violations.addAll(rows(c, "select distinct u.user from user_file_list u where not exists"
-                    + " (select 1 from user_file_count c where c.user = u.user)", "user without user_file_count"));
-            violations.addAll(rows(c, "select c.user, c.count from user_file_count c where c.user not like 'xxx%'"
-                    + " and c.count <> (select count(*) from user_file_list u where u.user = c.user)", "user_file_count wrong"));
-            violations.addAll(rows(c, "select u.user, u.md5, u.file_name from user_file_list u where u.shared_status = 1"
-                    + " and not exists (select 1 from share_file_list s where s.md5 = u.md5 and s.file_name = u.file_name"
-                    + " and s.user = u.user)", "shared_status 1 without share"));
-            violations.addAll(rows(c, "select s.user, s.md5, s.file_name from share_file_list s where not exists (select 1"
-                    + " from user_file_list u where u.md5 = s.md5 and u.file_name = s.file_name and u.user = s.user"
-                    + " and u.shared_status = 1)", "share without shared_status 1"));
-            violations.addAll(rows(c, "select c.count, (select count(*) from share_file_list) from user_file_count c"
-                    + " where c.user = 'xxx_share_xxx_file_xxx_list_xxx_count_xxx'"
-                    + " and c.count <> (select count(*) from share_file_list)", "share count wrong"));
+            violations.addAll(checkDatabase(c));
             violations.addAll(checkStore(c));
             violations.addAll(checkRanking(c));
         } catch (SQLException | IOException e) {
             violations.add("cannot check: " + e);
         }
+        return violations;
+    }
+
+    /** The invariants that live in the database alone (also for databases other than the server's). */
+    public static List<String> checkDatabase(Connection c) throws SQLException {
+        var violations = new ArrayList<String>();
+        violations.addAll(rows(c, "select f.md5, f.count, (select count(*) from user_file_list u where u.md5 = f.md5)"
+                + " from file_info f where f.count = 0"
+                + " or f.count <> (select count(*) from user_file_list u where u.md5 = f.md5)", "file_info.count wrong"));
+        violations.addAll(rows(c, "select distinct u.md5 from user_file_list u"
+                + " where not exists (select 1 from file_info f where f.md5 = u.md5)", "user file without file_info"));
+        violations.addAll(rows(c, "select distinct u.user from user_file_list u where not exists"
+                + " (select 1 from user_file_count c where c.user = u.user)", "user without user_file_count"));
+        violations.addAll(rows(c, "select c.user, c.count from user_file_count c where c.user not like 'xxx%'"
+                + " and c.count <> (select count(*) from user_file_list u where u.user = c.user)", "user_file_count wrong"));
+        violations.addAll(rows(c, "select u.user, u.md5, u.file_name from user_file_list u where u.shared_status = 1"
+                + " and not exists (select 1 from share_file_list s where s.md5 = u.md5 and s.file_name = u.file_name"
+                + " and s.user = u.user)", "shared_status 1 without share"));
+        violations.addAll(rows(c, "select s.user, s.md5, s.file_name from share_file_list s where not exists (select 1"
+                + " from user_file_list u where u.md5 = s.md5 and u.file_name = s.file_name and u.user = s.user"
+                + " and u.shared_status = 1)", "share without shared_status 1"));
+        violations.addAll(rows(c, "select c.count, (select count(*) from share_file_list) from user_file_count c"
+                + " where c.user = 'xxx_share_xxx_file_xxx_list_xxx_count_xxx'"
+                + " and c.count <> (select count(*) from share_file_list)", "share count wrong"));
+        violations.addAll(rows(c, "select u.user, u.md5, u.file_name from user_file_list u where u.shared_status = 1"
+                + " group by u.user, u.md5, u.file_name having count(*) > 1", "one share, several files shared"));
+        violations.addAll(checkTree(c));
+        return violations;
+    }
+
+    /**
+     * Every file is in a folder of its owner, every user with files has a root, and every folder reaches its
+     * owner's root through folders of that owner: no cycle, no node cut off.
+     */
+    private static List<String> checkTree(Connection c) throws SQLException {
+        var violations = new ArrayList<String>(rows(c, "select u.id, u.user, u.folder_id from user_file_list u"
+                + " where not exists (select 1 from user_folder f where f.id = u.folder_id and f.user = u.user)",
+                "file outside its owner's folders"));
+        violations.addAll(rows(c, "select distinct u.user from user_file_list u where not exists"
+                + " (select 1 from user_folder r where r.user = u.user and r.parent_id = 0)", "user without root"));
+        violations.addAll(rows(c, "select f.id, f.user, f.name from user_folder f where f.parent_id = 0 and f.name <> ''",
+                "root with a name"));
+        record Folder(String user, long parent) {
+        }
+        Map<Long, Folder> folders = new HashMap<>();
+        try (ResultSet rs = c.createStatement().executeQuery("select f.id, f.user, f.parent_id from user_folder f")) {
+            while (rs.next()) {
+                folders.put(rs.getLong(1), new Folder(rs.getString(2), rs.getLong(3)));
+            }
+        }
+        folders.forEach((id, folder) -> {
+            var seen = new HashSet<Long>();
+            for (long at = id; folders.get(at).parent() != 0; ) {
+                long parent = folders.get(at).parent();
+                if (!seen.add(at)) {
+                    violations.add("folder in a cycle: " + id);
+                    return;
+                }
+                if (!folders.containsKey(parent) || !folders.get(parent).user().equals(folder.user())) {
+                    violations.add("folder cut off from its owner's root: " + id + " (at " + at + ")");
+                    return;
+                }
+                at = parent;
+            }
+        });
         return violations;
     }
 

@@ -87,6 +87,29 @@ class MaintenanceIT extends Deployments {
     }
 
     @Test
+    void reconciliationMarksOneCopyOfASharedFileHeldInTwoFolders() throws Exception {
+        User u = client.newUser("copies");
+        DriveClient drive = new DriveClient(client);
+        byte[] content = ("two copies " + Instant.now()).getBytes(StandardCharsets.UTF_8);
+        String md5 = CloudDiskClient.md5(content);
+        String name = CloudDiskClient.uniqueName("copy") + ".txt";
+        assertEquals("008", client.uploadLegacy(u, name, content));
+        String first = drive.children(u, "root", "").getJsonArray("items").getJsonObject(0).getString("id");
+        drive.move(u, first, drive.createFolder(u, "root", "elsewhere").getString("id"));
+        assertEquals("008", client.uploadLegacy(u, name, content), "a second copy, in root");
+        assertEquals("010", client.dealFile("share", u, md5, name));
+
+        for (int marked : new int[]{1, 0}) {
+            execute("UPDATE user_file_list SET shared_status = ? WHERE user = ?", marked, u.name());
+            assertFalse(Invariants.check().isEmpty(), "the corruption shows");
+            assertTrue(reconcile().getInt("sharedStatusRepaired") >= 1);
+            Invariants.assertHold();
+            assertEquals(1, Db.number("select count(*) from user_file_list where user = ? and shared_status = 1",
+                    u.name()), "one copy stands for the share");
+        }
+    }
+
+    @Test
     void reconciliationReportsContentMissingFromTheStoreAndContentNothingReferences() throws Exception {
         User u = client.newUser("lost");
         byte[] content = ("lost content " + Instant.now()).getBytes(StandardCharsets.UTF_8);

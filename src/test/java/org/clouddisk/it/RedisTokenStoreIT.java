@@ -2,6 +2,7 @@ package org.clouddisk.it;
 
 import org.clouddisk.account.RedisTokenStore;
 import org.clouddisk.account.TokenStore;
+import org.clouddisk.account.TokenStoreUnavailableException;
 import org.clouddisk.files.RedisUploadPermits;
 import org.clouddisk.files.UploadPermits;
 import org.junit.jupiter.api.AfterAll;
@@ -12,9 +13,11 @@ import redis.clients.jedis.RedisClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Redis token store and upload permits against the test run's redis-server (no WildFly needed). */
@@ -47,12 +50,30 @@ class RedisTokenStoreIT {
     }
 
     @Test
+    void namesTheUserOfALiveTokenAndRenewsIt() throws InterruptedException {
+        TokenStore store = new RedisTokenStore(redis, Duration.ofMillis(600));
+        String user = CloudDiskClient.uniqueName("bearer");
+        String token = store.issue(user, "192.0.2.1");
+        assertEquals(Optional.of(user), store.userOf(token));
+        assertEquals(Optional.empty(), store.userOf(token + "x"));
+        Thread.sleep(400);
+        assertEquals(Optional.of(user), store.userOf(token), "renewed by the previous lookup");
+        Thread.sleep(400);
+        assertTrue(store.touch(user, token), "renewed by the lookup as a check would be");
+        assertTrue(store.hasLiveLoginFrom(user, "192.0.2.1"), "the login's address renewed with it");
+        Thread.sleep(900);
+        assertEquals(Optional.empty(), store.userOf(token), "idle longer than the lifetime");
+    }
+
+    @Test
     void failsClosedWhenRedisIsDown() throws Exception {
         TokenStore store = new RedisTokenStore(redis, Duration.ofMinutes(5));
         String token = store.issue("mike", "192.0.2.1");
         TestEnvironment.redis().stop();
         try {
             assertFalse(store.touch("mike", token));
+            assertThrows(TokenStoreUnavailableException.class, () -> store.userOf(token),
+                    "a lookup tells an outage from an unknown token");
         } finally {
             TestEnvironment.redis().start();
         }

@@ -1,0 +1,49 @@
+package org.clouddisk.drive;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import org.clouddisk.api.Page;
+import org.clouddisk.api.Paging;
+import org.clouddisk.files.FileInfo;
+
+import java.util.Optional;
+
+/**
+ * A user's drive: folders and files as nodes. Each method is one container-managed transaction; the changing ones
+ * run through {@code Conflicts.retry}. A node id that names nothing of this user's ends the call with a
+ * {@code not_found} problem, never a hint that somebody else's node exists.
+ */
+public interface DriveService {
+
+    /** The account summary: {"user","nickname","quota":{"used","limit"}}. */
+    Account account(String user);
+
+    /** The node with its path from root to its parent. */
+    Node node(String user, String id);
+
+    /** A page of a folder's nodes, folders first. */
+    Page<Node> children(String user, String folderId, ChildOrder order, boolean descending, Paging paging);
+
+    /** A new folder in the given one; {@code name_conflict} when a node of the folder has that name. */
+    Node createFolder(String user, String parentId, String name);
+
+    /**
+     * Renames and/or moves a node: {@code name_conflict} when the target folder has a node of that name,
+     * {@code cycle} when a folder would go into itself or its subtree.
+     */
+    Node update(String user, String id, Optional<String> name, Optional<String> parentId);
+
+    /** A file's content and name, for a download. */
+    FileContent content(String user, String id);
+
+    /** The file's download count +1. */
+    void countDownload(String user, String id);
+
+    /** {@code limit} is null: no quota yet. */
+    record Account(String user, String nickname, Quota quota) {
+        public record Quota(long used, @JsonbNillable Long limit) {
+        }
+    }
+
+    record FileContent(FileInfo content, String name) {
+    }
+}

@@ -1,0 +1,90 @@
+package org.clouddisk.files;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+import java.time.LocalDateTime;
+
+/**
+ * A folder of a user's drive (table user_folder): a row naming its parent folder, so that moving or renaming it
+ * changes this row only. A user's root has parent {@link #NO_PARENT} and the empty name.
+ */
+@Entity
+@Table(name = "user_folder")
+@NamedQuery(name = "Folder.root", query = "select f from Folder f where f.user = :user and f.parentId = 0")
+@NamedQuery(name = "Folder.ofUser", query = "select f from Folder f where f.id = :id and f.user = :user")
+public class Folder {
+
+    /** The parent id of a root folder. */
+    public static final long NO_PARENT = 0;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "user", nullable = false, length = 32)
+    private String user;
+
+    @Column(name = "parent_id", nullable = false)
+    private long parentId;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Column(name = "create_time", nullable = false)
+    private LocalDateTime createTime;
+
+    @Column(name = "modify_time", nullable = false)
+    private LocalDateTime modifyTime;
+
+    protected Folder() {
+    }
+
+    public Folder(String user, long parentId, String name, LocalDateTime time) {
+        this.user = user;
+        this.parentId = parentId;
+        this.name = name;
+        this.createTime = time;
+        this.modifyTime = time;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public long getParentId() {
+        return parentId;
+    }
+
+    public boolean isRoot() {
+        return parentId == NO_PARENT;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public LocalDateTime getCreateTime() {
+        return createTime;
+    }
+
+    public LocalDateTime getModifyTime() {
+        return modifyTime;
+    }
+
+    /** Renames and/or moves the folder (its subtree follows, as it names its parents by id). */
+    public void place(long parentId, String name, LocalDateTime time) {
+        this.parentId = parentId;
+        this.name = name;
+        this.modifyTime = time;
+    }
+}
