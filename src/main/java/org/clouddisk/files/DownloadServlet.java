@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.clouddisk.platform.Settings;
 import org.clouddisk.storage.ContentMissingException;
 import org.clouddisk.storage.ContentStore;
 
@@ -19,6 +20,10 @@ import java.util.regex.Pattern;
  * Serves the download URLs of the lists ({@code /<group>/M00/...}, rewritten to /download/... by
  * WEB-INF/undertow-handlers.conf) from the content store: GET and HEAD, one byte range (206 / 416), ETag = md5.
  * The bytes stream from the store to the client; nothing is buffered whole.
+ *
+ * <p>With nginx in front and CLOUDDISK_ACCEL_REDIRECT set, the servlet only finds the file (404, 503, 304 as
+ * ever) and answers with {@code X-Accel-Redirect: <prefix>/<file id>} and its headers; nginx then sends the bytes
+ * from its internal location (nginx/accel-*.conf) and handles Range and HEAD itself.
  */
 @WebServlet("/download/*")
 public class DownloadServlet extends HttpServlet {
@@ -31,6 +36,17 @@ public class DownloadServlet extends HttpServlet {
 
     @Inject
     ContentStore store;
+
+    @Inject
+    Settings settings;
+
+    /** The internal nginx location prefix, or null when this servlet streams the bytes itself. */
+    private String accelRedirect;
+
+    @Override
+    public void init() {
+        accelRedirect = settings.accelRedirect().orElse(null);
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -62,7 +78,6 @@ public class DownloadServlet extends HttpServlet {
         long size = content.getSize();
         String etag = '"' + content.getMd5() + '"';
         resp.setHeader("ETag", etag);
-        resp.setHeader("Accept-Ranges", "bytes");
         resp.setHeader("Cache-Control", "public, max-age=31536000, immutable"); // content under an id never changes
         String mime = getServletContext().getMimeType(fileId);
         resp.setContentType(mime != null ? mime : "application/octet-stream");
@@ -70,6 +85,11 @@ public class DownloadServlet extends HttpServlet {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        if (accelRedirect != null) {
+            resp.setHeader("X-Accel-Redirect", accelRedirect + "/" + content.getFileId());
+            return;
+        }
+        resp.setHeader("Accept-Ranges", "bytes");
 
         long offset = 0;
         long length = size;

@@ -14,21 +14,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.clouddisk.it.CloudDiskClient.json;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The production topology on one machine: Debian's nginx with the project's nginx/clouddisk.conf in front of two
  * WildFly nodes, both on the same MariaDB, Redis and FastDFS (test server). Runs in the fastdfs run.
+ *
+ * <p>Downloads go the production way: the nodes answer with X-Accel-Redirect (CLOUDDISK_ACCEL_REDIRECT) and nginx
+ * fetches the bytes, through nginx/accel-fastdfs.conf, from the storage's HTTP server — here a second server
+ * block of the same nginx serving the FastDFS test server's files, as a storage server's nginx would.
  */
 @EnabledIfSystemProperty(named = "it.storage", matches = "fastdfs")
 class ClusterIT {
 
     private static final Path DIR = Path.of("target", "cluster").toAbsolutePath();
+    private static final String ACCEL_PREFIX = "/internal-content";
     private static final List<StandaloneServer> NODES = new ArrayList<>();
     private static Process nginx;
     private static String nginxUrl;
@@ -46,6 +53,7 @@ class ClusterIT {
                     .toList());
             properties.add("-Dclouddisk.node.id=cluster-node-" + i);
             properties.add("-Dclouddisk.public.url=" + nginxUrl); // clients download through nginx
+            properties.add("-Dclouddisk.accel.redirect=" + ACCEL_PREFIX);
             var node = new StandaloneServer(DIR.resolve("node" + i), firstOffset + 10 * i, properties);
             NODES.add(node);
             node.start();
@@ -123,15 +131,67 @@ class ClusterIT {
         Invariants.assertHold();
     }
 
-    /** nginx with the project's configuration, only its listen port and upstream servers set for this test. */
+    @Test
+    void downloadsAreSentByNginxAfterANodeSaidYes() {
+        var client = new CloudDiskClient(nginxUrl);
+        User u = client.newUser("accel");
+        byte[] content = CloudDiskClient.uniqueContent("accel", 3 << 20);
+        String md5 = CloudDiskClient.md5(content);
+        assertEquals("008", client.uploadMultipart(u, "accel.bin", content));
+        String url = LargeTransfers.urlOf(client, u, "accel.bin");
+        String path = url.substring(nginxUrl.length());
+
+        var node = new CloudDiskClient(NODES.get(0).baseUrl()).get(NODES.get(0).baseUrl() + path);
+        assertEquals(200, node.status());
+        assertEquals(ACCEL_PREFIX + path, node.header("X-Accel-Redirect"));
+        assertEquals(0, node.body().length, "the node sent the bytes itself");
+
+        var whole = client.get(url);
+        assertEquals(200, whole.status());
+        assertArrayEquals(content, whole.body());
+        assertEquals('"' + md5 + '"', whole.header("ETag"));
+        assertEquals(String.valueOf(content.length), whole.header("Content-Length"));
+        assertEquals(null, whole.header("X-Accel-Redirect"));
+
+        var range = client.get(url, "Range", "bytes=1000000-1999999");
+        assertEquals(206, range.status());
+        assertEquals("bytes 1000000-1999999/" + content.length, range.header("Content-Range"));
+        assertArrayEquals(Arrays.copyOfRange(content, 1_000_000, 2_000_000), range.body());
+        assertEquals('"' + md5 + '"', range.header("ETag"));
+
+        assertEquals(416, client.get(url, "Range", "bytes=" + content.length + "-").status());
+        var head = client.head(url);
+        assertEquals(200, head.status());
+        assertEquals(String.valueOf(content.length), head.header("Content-Length"));
+        assertEquals(304, client.get(url, "If-None-Match", '"' + md5 + '"').status());
+        assertEquals(404, client.get(url.replace(".bin", "x.bin")).status());
+
+        assertEquals("013", client.dealFile("del", u, md5, "accel.bin"));
+        assertEquals(404, client.get(url).status());
+        Invariants.assertHold();
+    }
+
+    /**
+     * nginx with the project's configuration, only its listen port and upstream servers set for this test, and
+     * nginx/accel-fastdfs.conf included, pointed at a server block that serves the FastDFS test server's files.
+     */
     private static Process startNginx(int port) throws IOException, InterruptedException {
+        int storageHttpPort = freePort();
+        String accel = Files.readString(Path.of("nginx", "accel-fastdfs.conf"))
+                .replace("http://10.0.0.21:8888/", "http://127.0.0.1:" + storageHttpPort + "/");
+        assertTrue(accel.contains(":" + storageHttpPort), "nginx/accel-fastdfs.conf no longer has the line this test adapts");
+        Files.writeString(DIR.resolve("clouddisk-accel.conf"), accel);
         String project = Files.readString(Path.of("nginx", "clouddisk.conf"));
         String servers = NODES.stream().map(n -> "    server 127.0.0.1:" + n.httpPort() + " max_fails=3 fail_timeout=10s;")
                 .reduce((x, y) -> x + "\n" + y).orElseThrow();
         String site = project.replace("    server 127.0.0.1:8080 max_fails=3 fail_timeout=10s;", servers)
-                .replace("    listen 80;", "    listen 127.0.0.1:" + port + ";");
-        assertTrue(site.contains(":" + NODES.get(1).httpPort()) && site.contains(":" + port),
-                "nginx/clouddisk.conf no longer has the lines this test adapts");
+                .replace("    listen 80;", "    listen 127.0.0.1:" + port + ";")
+                .replace("    # include /etc/nginx/clouddisk-accel.conf;", "    include " + DIR.resolve("clouddisk-accel.conf") + ";");
+        assertTrue(site.contains(":" + NODES.get(1).httpPort()) && site.contains(":" + port)
+                        && site.contains("include " + DIR), "nginx/clouddisk.conf no longer has the lines this test adapts");
+        // What a storage server's nginx (fastdfs-nginx-module) answers: /group1/M00/XX/YY/name from its store path.
+        site += "\nserver {\n    listen 127.0.0.1:" + storageHttpPort + ";\n"
+                + "    location /group1/M00/ {\n        alias " + TestEnvironment.fastdfs().dir().resolve("data") + "/;\n    }\n}\n";
         Files.writeString(DIR.resolve("clouddisk.conf"), site);
         String main = ("root".equals(System.getProperty("user.name")) ? "user root;\n" : "")
                 + "daemon off;\nworker_processes 2;\npid " + DIR.resolve("nginx.pid") + ";\n"
