@@ -6,12 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,44 +24,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * WildFly nodes, both on the same MariaDB, Redis and FastDFS (test server). Runs in the fastdfs run.
  *
  * <p>Downloads go the production way: the nodes answer with X-Accel-Redirect (CLOUDDISK_ACCEL_REDIRECT) and nginx
- * fetches the bytes, through nginx/accel-fastdfs.conf, from the storage's HTTP server — here a second server
- * block of the same nginx serving the FastDFS test server's files, as a storage server's nginx would.
+ * fetches the bytes, through nginx/accel-fastdfs.conf, from the storage's HTTP server ({@link NginxFront}).
  */
 @EnabledIfSystemProperty(named = "it.storage", matches = "fastdfs")
 class ClusterIT {
 
     private static final Path DIR = Path.of("target", "cluster").toAbsolutePath();
-    private static final String ACCEL_PREFIX = "/internal-content";
     private static final List<StandaloneServer> NODES = new ArrayList<>();
-    private static Process nginx;
+    private static NginxFront nginx;
     private static String nginxUrl;
 
     @BeforeAll
     static void startTopology() throws Exception {
         StandaloneServer.deleteTree(DIR);
         Files.createDirectories(DIR);
-        int nginxPort = freePort();
-        nginxUrl = "http://127.0.0.1:" + nginxPort;
         int firstOffset = Integer.getInteger("it.http.port") - 8080 + 60;
-        for (int i = 0; i < 2; i++) {
+        List<Integer> offsets = List.of(firstOffset, firstOffset + 10);
+        nginx = NginxFront.start(DIR.resolve("nginx"), offsets.stream().map(o -> 8080 + o).toList(),
+                TestEnvironment.fastdfs().dir());
+        nginxUrl = nginx.baseUrl();
+        for (int i = 0; i < offsets.size(); i++) {
             var properties = new ArrayList<>(StandaloneServer.arquillianServerProperties().stream()
                     .filter(p -> !p.startsWith("-Dclouddisk.node.id") && !p.startsWith("-Dclouddisk.public.url"))
                     .toList());
             properties.add("-Dclouddisk.node.id=cluster-node-" + i);
             properties.add("-Dclouddisk.public.url=" + nginxUrl); // clients download through nginx
-            properties.add("-Dclouddisk.accel.redirect=" + ACCEL_PREFIX);
-            var node = new StandaloneServer(DIR.resolve("node" + i), firstOffset + 10 * i, properties);
+            properties.add("-Dclouddisk.accel.redirect=" + NginxFront.ACCEL_PREFIX);
+            var node = new StandaloneServer(DIR.resolve("node" + i), offsets.get(i), properties);
             NODES.add(node);
             node.start();
         }
-        nginx = startNginx(nginxPort);
     }
 
     @AfterAll
     static void stopTopology() throws Exception {
         if (nginx != null) {
-            nginx.destroy();
-            nginx.waitFor(20, TimeUnit.SECONDS);
+            nginx.close();
         }
         for (var node : NODES) {
             node.stop();
@@ -143,7 +137,7 @@ class ClusterIT {
 
         var node = new CloudDiskClient(NODES.get(0).baseUrl()).get(NODES.get(0).baseUrl() + path);
         assertEquals(200, node.status());
-        assertEquals(ACCEL_PREFIX + path, node.header("X-Accel-Redirect"));
+        assertEquals(NginxFront.ACCEL_PREFIX + path, node.header("X-Accel-Redirect"));
         assertEquals(0, node.body().length, "the node sent the bytes itself");
 
         var whole = client.get(url);
@@ -169,64 +163,5 @@ class ClusterIT {
         assertEquals("013", client.dealFile("del", u, md5, "accel.bin"));
         assertEquals(404, client.get(url).status());
         Invariants.assertHold();
-    }
-
-    /**
-     * nginx with the project's configuration, only its listen port and upstream servers set for this test, and
-     * nginx/accel-fastdfs.conf included, pointed at a server block that serves the FastDFS test server's files.
-     */
-    private static Process startNginx(int port) throws IOException, InterruptedException {
-        int storageHttpPort = freePort();
-        String accel = Files.readString(Path.of("nginx", "accel-fastdfs.conf"))
-                .replace("http://10.0.0.21:8888/", "http://127.0.0.1:" + storageHttpPort + "/");
-        assertTrue(accel.contains(":" + storageHttpPort), "nginx/accel-fastdfs.conf no longer has the line this test adapts");
-        Files.writeString(DIR.resolve("clouddisk-accel.conf"), accel);
-        String project = Files.readString(Path.of("nginx", "clouddisk.conf"));
-        String servers = NODES.stream().map(n -> "    server 127.0.0.1:" + n.httpPort() + " max_fails=3 fail_timeout=10s;")
-                .reduce((x, y) -> x + "\n" + y).orElseThrow();
-        String site = project.replace("    server 127.0.0.1:8080 max_fails=3 fail_timeout=10s;", servers)
-                .replace("    listen 80;", "    listen 127.0.0.1:" + port + ";")
-                .replace("    # include /etc/nginx/clouddisk-accel.conf;", "    include " + DIR.resolve("clouddisk-accel.conf") + ";");
-        assertTrue(site.contains(":" + NODES.get(1).httpPort()) && site.contains(":" + port)
-                        && site.contains("include " + DIR), "nginx/clouddisk.conf no longer has the lines this test adapts");
-        // What a storage server's nginx (fastdfs-nginx-module) answers: /group1/M00/XX/YY/name from its store path.
-        site += "\nserver {\n    listen 127.0.0.1:" + storageHttpPort + ";\n"
-                + "    location /group1/M00/ {\n        alias " + TestEnvironment.fastdfs().dir().resolve("data") + "/;\n    }\n}\n";
-        Files.writeString(DIR.resolve("clouddisk.conf"), site);
-        String main = ("root".equals(System.getProperty("user.name")) ? "user root;\n" : "")
-                + "daemon off;\nworker_processes 2;\npid " + DIR.resolve("nginx.pid") + ";\n"
-                + "error_log " + DIR.resolve("nginx-error.log") + " warn;\n"
-                + "events { worker_connections 1024; }\n"
-                + "http {\n  access_log " + DIR.resolve("nginx-access.log") + ";\n"
-                + "  client_body_temp_path " + DIR.resolve("client_body") + ";\n"
-                + "  proxy_temp_path " + DIR.resolve("proxy") + ";\n"
-                + "  fastcgi_temp_path " + DIR.resolve("fastcgi") + ";\n"
-                + "  uwsgi_temp_path " + DIR.resolve("uwsgi") + ";\n"
-                + "  scgi_temp_path " + DIR.resolve("scgi") + ";\n"
-                + "  include " + DIR.resolve("clouddisk.conf") + ";\n}\n";
-        Files.writeString(DIR.resolve("nginx.conf"), main);
-        var test = new ProcessBuilder("/usr/sbin/nginx", "-t", "-p", DIR.toString(), "-c", DIR.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).start();
-        String verdict = new String(test.getInputStream().readAllBytes());
-        assertEquals(0, test.waitFor(), "nginx -t: " + verdict);
-        Process p = new ProcessBuilder("/usr/sbin/nginx", "-p", DIR.toString(), "-c", DIR.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).redirectOutput(DIR.resolve("nginx-console.log").toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return p;
-            } catch (IOException notYet) {
-                if (Instant.now().isAfter(deadline) || !p.isAlive()) {
-                    throw new AssertionError("nginx did not start: " + Files.readString(DIR.resolve("nginx-console.log")));
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,123 @@
+package org.clouddisk.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Debian's nginx with the project's nginx/clouddisk.conf in front of WildFly nodes, only its listen port and
+ * upstream servers set, and downloads sent by nginx with X-Accel-Redirect through nginx/accel-fastdfs.conf. The
+ * storage's HTTP server that file points at is a second server block of the same nginx serving the FastDFS test
+ * server's files from disk, as a storage server's nginx (fastdfs-nginx-module) would.
+ */
+public final class NginxFront implements AutoCloseable {
+
+    /** The internal location prefix of nginx/accel-*.conf, for CLOUDDISK_ACCEL_REDIRECT. */
+    public static final String ACCEL_PREFIX = "/internal-content";
+
+    private final Process process;
+    private final int port;
+    private final int storageHttpPort;
+
+    private NginxFront(Process process, int port, int storageHttpPort) {
+        this.process = process;
+        this.port = port;
+        this.storageHttpPort = storageHttpPort;
+    }
+
+    /**
+     * @param dir where nginx keeps its configuration, logs and temporary files
+     * @param nodePorts the HTTP ports of the WildFly nodes on 127.0.0.1
+     * @param fastdfsDir the FastDFS test server's directory (its files are under data/)
+     */
+    public static NginxFront start(Path dir, List<Integer> nodePorts, Path fastdfsDir)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        int port = freePort();
+        int storageHttpPort = freePort();
+        String accel = Files.readString(Path.of("nginx", "accel-fastdfs.conf"))
+                .replace("http://10.0.0.21:8888/", "http://127.0.0.1:" + storageHttpPort + "/");
+        Files.writeString(dir.resolve("clouddisk-accel.conf"), accel);
+        String servers = nodePorts.stream().map(p -> "    server 127.0.0.1:" + p + " max_fails=3 fail_timeout=10s;")
+                .collect(Collectors.joining("\n"));
+        String site = Files.readString(Path.of("nginx", "clouddisk.conf"))
+                .replace("    server 127.0.0.1:8080 max_fails=3 fail_timeout=10s;", servers)
+                .replace("    listen 80;", "    listen 127.0.0.1:" + port + ";")
+                .replace("    # include /etc/nginx/clouddisk-accel.conf;",
+                        "    include " + dir.resolve("clouddisk-accel.conf") + ";");
+        if (!accel.contains(":" + storageHttpPort) || !site.contains(":" + nodePorts.get(0) + " ")
+                || !site.contains(":" + port + ";") || !site.contains("include " + dir)) {
+            throw new IllegalStateException("nginx/clouddisk.conf or nginx/accel-fastdfs.conf no longer has the lines "
+                    + NginxFront.class.getSimpleName() + " adapts");
+        }
+        site += "\nserver {\n    listen 127.0.0.1:" + storageHttpPort + ";\n"
+                + "    location /group1/M00/ {\n        alias " + fastdfsDir.toAbsolutePath().resolve("data") + "/;\n"
+                + "    }\n}\n";
+        Files.writeString(dir.resolve("clouddisk.conf"), site);
+        String main = ("root".equals(System.getProperty("user.name")) ? "user root;\n" : "")
+                + "daemon off;\nworker_processes 2;\npid " + dir.resolve("nginx.pid") + ";\n"
+                + "error_log " + dir.resolve("nginx-error.log") + " warn;\n"
+                + "events { worker_connections 1024; }\n"
+                + "http {\n  access_log " + dir.resolve("nginx-access.log") + ";\n"
+                + "  include /etc/nginx/mime.types;\n"
+                + "  sendfile on;\n"
+                + "  client_body_temp_path " + dir.resolve("client_body") + ";\n"
+                + "  proxy_temp_path " + dir.resolve("proxy") + ";\n"
+                + "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";\n"
+                + "  uwsgi_temp_path " + dir.resolve("uwsgi") + ";\n"
+                + "  scgi_temp_path " + dir.resolve("scgi") + ";\n"
+                + "  include " + dir.resolve("clouddisk.conf") + ";\n}\n";
+        Files.writeString(dir.resolve("nginx.conf"), main);
+        String[] nginx = {"/usr/sbin/nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString()};
+        Process test = new ProcessBuilder(List.of(nginx[0], "-t", nginx[1], nginx[2], nginx[3], nginx[4]))
+                .redirectErrorStream(true).start();
+        String verdict = new String(test.getInputStream().readAllBytes());
+        if (test.waitFor() != 0) {
+            throw new IllegalStateException("nginx -t: " + verdict);
+        }
+        Process process = new ProcessBuilder(nginx).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nginx-console.log").toFile()).start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return new NginxFront(process, port, storageHttpPort);
+            } catch (IOException notYet) {
+                if (Instant.now().isAfter(deadline) || !process.isAlive()) {
+                    process.destroy();
+                    throw new IllegalStateException("nginx did not start: "
+                            + Files.readString(dir.resolve("nginx-console.log")));
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Where clients reach the nodes through nginx. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The storage's HTTP server: nginx serving the stored files straight from disk, for {@code /group1/M00/...}. */
+    public String storageUrl() {
+        return "http://127.0.0.1:" + storageHttpPort;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
