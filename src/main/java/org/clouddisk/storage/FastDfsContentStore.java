@@ -17,9 +17,7 @@ import java.util.stream.Stream;
 
 import org.csource.common.MyException;
 import org.csource.fastdfs.ClientGlobal;
-import org.csource.fastdfs.DownloadCallback;
 import org.csource.fastdfs.ProtoCommon;
-import org.csource.fastdfs.StorageClient1;
 import org.csource.fastdfs.TrackerGroup;
 import org.csource.fastdfs.UploadCallback;
 
@@ -28,9 +26,9 @@ import org.csource.fastdfs.UploadCallback;
  *
  * <p>Every operation asks a tracker for a storage server, then talks to that server, each time over a
  * connection of its own taken from a {@link FastDfsConnectionPool}: the library's clients keep per-call state
- * (error codes, the current connection) and are not thread-safe, so each operation gets a new StorageClient1
- * over a connection nobody else uses meanwhile. A connection goes back to the pool only after an exchange that
- * completed with success.
+ * (error codes, the current connection) and are not thread-safe, so each operation gets a new
+ * {@link FastDfsStorageClient} over a connection nobody else uses meanwhile. A connection goes back to the pool
+ * only after an exchange that completed with success.
  *
  * <p>The library keeps its timeouts and charset in process-wide static fields ({@link ClientGlobal}); all
  * instances share them and the last one constructed wins. The tracker list, in contrast, is per instance.
@@ -48,7 +46,7 @@ public class FastDfsContentStore implements ContentStore, AutoCloseable {
     private static final int GROUP_NAME_BYTES = ProtoCommon.FDFS_GROUP_NAME_MAX_LEN;
     private static final int IP_BYTES = ProtoCommon.FDFS_IPADDR_SIZE - 1;
     private static final byte ERR_NO_ENOENT = ProtoCommon.ERR_NO_ENOENT;
-    // Returned from library callbacks to make it stop; the real cause is kept and rethrown by us.
+    // Returned from the upload callback to make the library stop; the real cause is kept and rethrown by us.
     private static final int ABORTED = ProtoCommon.ERR_NO_EIO;
 
     private final String trackers;
@@ -157,17 +155,7 @@ public class FastDfsContentStore implements ContentStore, AutoCloseable {
             }
             return;
         }
-        int status = onStorage(Route.FETCH, fileId, client -> {
-            CopyToOutput sink = new CopyToOutput(out, length);
-            int result = client.download_file1(fileId, offset, length, sink);
-            if (sink.failure != null) {
-                throw sink.failure;
-            }
-            if (result == 0 && sink.written != length) {
-                throw new IOException("FastDFS sent " + sink.written + " of " + length + " bytes of " + fileId);
-            }
-            return result;
-        });
+        int status = onStorage(Route.FETCH, fileId, client -> client.download(fileId, offset, length, out));
         if (status == ERR_NO_ENOENT) {
             throw new ContentMissingException(fileId);
         }
@@ -246,7 +234,7 @@ public class FastDfsContentStore implements ContentStore, AutoCloseable {
 
     @FunctionalInterface
     private interface StorageCall<T> {
-        T call(StorageClient1 client) throws IOException, MyException;
+        T call(FastDfsStorageClient client) throws IOException, MyException;
     }
 
     private <T> T onStorage(Route route, String fileId, StorageCall<T> call) throws IOException {
@@ -258,8 +246,7 @@ public class FastDfsContentStore implements ContentStore, AutoCloseable {
         storage.useStorePath(target.storePathIndex());
         boolean succeeded = false;
         try {
-            // Passing our own storage connection keeps the library from asking the tracker or closing it.
-            StorageClient1 client = new StorageClient1(null, storage);
+            FastDfsStorageClient client = new FastDfsStorageClient(storage);
             T result = call.call(client);
             succeeded = client.getErrorCode() == 0;
             return result;
@@ -382,35 +369,6 @@ public class FastDfsContentStore implements ContentStore, AutoCloseable {
                 out.write(buffer, 0, n);
                 remaining -= n;
             }
-            return 0;
-        }
-    }
-
-    /** Streams downloaded bytes to the caller's output; a failing output (client gone) stops the download. */
-    private static final class CopyToOutput implements DownloadCallback {
-        private final OutputStream out;
-        private final long expected;
-        long written;
-        IOException failure;
-
-        CopyToOutput(OutputStream out, long expected) {
-            this.out = out;
-            this.expected = expected;
-        }
-
-        @Override
-        public int recv(long bodyLength, byte[] data, int bytes) {
-            if (bodyLength != expected) {
-                failure = new IOException("FastDFS answered " + bodyLength + " bytes, asked for " + expected);
-                return ABORTED;
-            }
-            try {
-                out.write(data, 0, bytes);
-            } catch (IOException e) {
-                failure = e;
-                return ABORTED;
-            }
-            written += bytes;
             return 0;
         }
     }
