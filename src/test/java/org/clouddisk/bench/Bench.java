@@ -311,7 +311,7 @@ public final class Bench {
         server.start();
         var rows = new ArrayList<List<String>>();
         var json = Json.createArrayBuilder();
-        try (var nginx = NginxFront.start(OUT.resolve("nginx"), List.of(server.httpPort()), fastdfs.dir())) {
+        try (var nginx = NginxFront.withFastdfs(OUT.resolve("nginx"), List.of(server.httpPort()), fastdfs.dir())) {
             // The restarted server's download path is cold: warm it up as the rest of the bench warms endpoints.
             new Wrk(nginx.baseUrl(), OUT.resolve("nginx")).run("warm-up", smallPaths[0], "", "", 16, WARMUP);
             for (String front : List.of(nginx.storageUrl(), nginx.baseUrl())) {

@@ -10,12 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.clouddisk.it.CloudDiskClient.json;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +38,7 @@ class ClusterIT {
         Files.createDirectories(DIR);
         int firstOffset = Integer.getInteger("it.http.port") - 8080 + 60;
         List<Integer> offsets = List.of(firstOffset, firstOffset + 10);
-        nginx = NginxFront.start(DIR.resolve("nginx"), offsets.stream().map(o -> 8080 + o).toList(),
+        nginx = NginxFront.withFastdfs(DIR.resolve("nginx"), offsets.stream().map(o -> 8080 + o).toList(),
                 TestEnvironment.fastdfs().dir());
         nginxUrl = nginx.baseUrl();
         for (int i = 0; i < offsets.size(); i++) {
@@ -127,41 +125,6 @@ class ClusterIT {
 
     @Test
     void downloadsAreSentByNginxAfterANodeSaidYes() {
-        var client = new CloudDiskClient(nginxUrl);
-        User u = client.newUser("accel");
-        byte[] content = CloudDiskClient.uniqueContent("accel", 3 << 20);
-        String md5 = CloudDiskClient.md5(content);
-        assertEquals("008", client.uploadMultipart(u, "accel.bin", content));
-        String url = LargeTransfers.urlOf(client, u, "accel.bin");
-        String path = url.substring(nginxUrl.length());
-
-        var node = new CloudDiskClient(NODES.get(0).baseUrl()).get(NODES.get(0).baseUrl() + path);
-        assertEquals(200, node.status());
-        assertEquals(NginxFront.ACCEL_PREFIX + path, node.header("X-Accel-Redirect"));
-        assertEquals(0, node.body().length, "the node sent the bytes itself");
-
-        var whole = client.get(url);
-        assertEquals(200, whole.status());
-        assertArrayEquals(content, whole.body());
-        assertEquals('"' + md5 + '"', whole.header("ETag"));
-        assertEquals(String.valueOf(content.length), whole.header("Content-Length"));
-        assertEquals(null, whole.header("X-Accel-Redirect"));
-
-        var range = client.get(url, "Range", "bytes=1000000-1999999");
-        assertEquals(206, range.status());
-        assertEquals("bytes 1000000-1999999/" + content.length, range.header("Content-Range"));
-        assertArrayEquals(Arrays.copyOfRange(content, 1_000_000, 2_000_000), range.body());
-        assertEquals('"' + md5 + '"', range.header("ETag"));
-
-        assertEquals(416, client.get(url, "Range", "bytes=" + content.length + "-").status());
-        var head = client.head(url);
-        assertEquals(200, head.status());
-        assertEquals(String.valueOf(content.length), head.header("Content-Length"));
-        assertEquals(304, client.get(url, "If-None-Match", '"' + md5 + '"').status());
-        assertEquals(404, client.get(url.replace(".bin", "x.bin")).status());
-
-        assertEquals("013", client.dealFile("del", u, md5, "accel.bin"));
-        assertEquals(404, client.get(url).status());
-        Invariants.assertHold();
+        AcceleratedDownloads.assertSentByNginx(nginxUrl, NODES.get(0).baseUrl());
     }
 }

@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * Debian's nginx with the project's nginx/clouddisk.conf in front of WildFly nodes, only its listen port and
- * upstream servers set, and downloads sent by nginx with X-Accel-Redirect through nginx/accel-fastdfs.conf. The
- * storage's HTTP server that file points at is a second server block of the same nginx serving the FastDFS test
- * server's files from disk, as a storage server's nginx (fastdfs-nginx-module) would.
+ * upstream servers set, and downloads sent by nginx with X-Accel-Redirect: through nginx/accel-local.conf from the
+ * local store's folder, or through nginx/accel-fastdfs.conf from the storage's HTTP server, which is then a second
+ * server block of the same nginx serving the FastDFS test server's files from disk, as a storage server's nginx
+ * (fastdfs-nginx-module) would.
  */
 public final class NginxFront implements AutoCloseable {
 
@@ -37,13 +38,42 @@ public final class NginxFront implements AutoCloseable {
      * @param nodePorts the HTTP ports of the WildFly nodes on 127.0.0.1
      * @param fastdfsDir the FastDFS test server's directory (its files are under data/)
      */
-    public static NginxFront start(Path dir, List<Integer> nodePorts, Path fastdfsDir)
+    public static NginxFront withFastdfs(Path dir, List<Integer> nodePorts, Path fastdfsDir)
             throws IOException, InterruptedException {
+        int storageHttpPort = freePort();
+        String accel = adapted("accel-fastdfs.conf", "http://10.0.0.21:8888/",
+                "http://127.0.0.1:" + storageHttpPort + "/");
+        String storageServer = "\nserver {\n    listen 127.0.0.1:" + storageHttpPort + ";\n"
+                + "    location /group1/M00/ {\n        alias " + fastdfsDir.toAbsolutePath().resolve("data") + "/;\n"
+                + "    }\n}\n";
+        return start(dir, nodePorts, accel, storageServer, storageHttpPort);
+    }
+
+    /**
+     * @param dir where nginx keeps its configuration, logs and temporary files
+     * @param nodePorts the HTTP ports of the WildFly nodes on 127.0.0.1
+     * @param dataDir the nodes' CLOUDDISK_DATA_DIR (the local store is its storage/ folder)
+     */
+    public static NginxFront withLocalStore(Path dir, List<Integer> nodePorts, Path dataDir)
+            throws IOException, InterruptedException {
+        String accel = adapted("accel-local.conf", "/var/lib/clouddisk/storage/",
+                dataDir.toAbsolutePath().resolve("storage") + "/");
+        return start(dir, nodePorts, accel, "", 0);
+    }
+
+    /** A file of nginx/ with the one value a deployment sets replaced by this test's. */
+    private static String adapted(String file, String deployed, String here) throws IOException {
+        String text = Files.readString(Path.of("nginx", file));
+        if (!text.contains(deployed)) {
+            throw new IllegalStateException("nginx/" + file + " no longer has " + deployed + " for tests to adapt");
+        }
+        return text.replace(deployed, here);
+    }
+
+    private static NginxFront start(Path dir, List<Integer> nodePorts, String accel, String moreServers,
+                                    int storageHttpPort) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int port = freePort();
-        int storageHttpPort = freePort();
-        String accel = Files.readString(Path.of("nginx", "accel-fastdfs.conf"))
-                .replace("http://10.0.0.21:8888/", "http://127.0.0.1:" + storageHttpPort + "/");
         Files.writeString(dir.resolve("clouddisk-accel.conf"), accel);
         String servers = nodePorts.stream().map(p -> "    server 127.0.0.1:" + p + " max_fails=3 fail_timeout=10s;")
                 .collect(Collectors.joining("\n"));
@@ -52,15 +82,13 @@ public final class NginxFront implements AutoCloseable {
                 .replace("    listen 80;", "    listen 127.0.0.1:" + port + ";")
                 .replace("    # include /etc/nginx/clouddisk-accel.conf;",
                         "    include " + dir.resolve("clouddisk-accel.conf") + ";");
-        if (!accel.contains(":" + storageHttpPort) || !site.contains(":" + nodePorts.get(0) + " ")
-                || !site.contains(":" + port + ";") || !site.contains("include " + dir)) {
-            throw new IllegalStateException("nginx/clouddisk.conf or nginx/accel-fastdfs.conf no longer has the lines "
+        if (!site.contains(":" + nodePorts.get(0) + " ") || !site.contains(":" + port + ";")
+                || !site.contains("include " + dir)) {
+            throw new IllegalStateException("nginx/clouddisk.conf no longer has the lines "
                     + NginxFront.class.getSimpleName() + " adapts");
         }
-        site += "\nserver {\n    listen 127.0.0.1:" + storageHttpPort + ";\n"
-                + "    location /group1/M00/ {\n        alias " + fastdfsDir.toAbsolutePath().resolve("data") + "/;\n"
-                + "    }\n}\n";
-        Files.writeString(dir.resolve("clouddisk.conf"), site);
+        Files.writeString(dir.resolve("clouddisk.conf"), site + moreServers);
+        // As Debian's /etc/nginx/nginx.conf around conf.d/: MIME types and sendfile, with this test's paths.
         String main = ("root".equals(System.getProperty("user.name")) ? "user root;\n" : "")
                 + "daemon off;\nworker_processes 2;\npid " + dir.resolve("nginx.pid") + ";\n"
                 + "error_log " + dir.resolve("nginx-error.log") + " warn;\n"
@@ -104,8 +132,14 @@ public final class NginxFront implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The storage's HTTP server: nginx serving the stored files straight from disk, for {@code /group1/M00/...}. */
+    /**
+     * The storage's HTTP server of {@link #withFastdfs}: nginx serving the stored files straight from disk, for
+     * {@code /group1/M00/...}.
+     */
     public String storageUrl() {
+        if (storageHttpPort == 0) {
+            throw new IllegalStateException("no storage HTTP server in front of the local store");
+        }
         return "http://127.0.0.1:" + storageHttpPort;
     }
 
