@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *
  * <p>With nginx in front and CLOUDDISK_ACCEL_REDIRECT set, the servlet only finds the file (404, 503, 304 as
  * ever) and answers with {@code X-Accel-Redirect: <prefix>/<file id>} and its headers; nginx then sends the bytes
- * from its internal location (nginx/accel-*.conf) and handles Range and HEAD itself.
+ * from its internal location (nginx/accel-*.conf) and handles Range and HEAD itself. Only a request whose If-Range
+ * is not the md5 is still streamed here, whole.
  */
 @WebServlet("/download/*")
 public class DownloadServlet extends HttpServlet {
@@ -85,7 +86,11 @@ public class DownloadServlet extends HttpServlet {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        if (accelRedirect != null) {
+        // An If-Range other than the md5 asks for the whole file (RFC 9110); a storage's HTTP server would compare
+        // it with its own validators, so nginx is only handed the requests where Range applies as sent.
+        String ifRange = req.getHeader("If-Range");
+        boolean rangeApplies = ifRange == null || etag.equals(ifRange);
+        if (accelRedirect != null && rangeApplies) {
             resp.setHeader("X-Accel-Redirect", accelRedirect + "/" + content.getFileId());
             return;
         }
@@ -94,7 +99,7 @@ public class DownloadServlet extends HttpServlet {
         long offset = 0;
         long length = size;
         String range = req.getHeader("Range");
-        if (range != null && (req.getHeader("If-Range") == null || etag.equals(req.getHeader("If-Range")))) {
+        if (range != null && rangeApplies) {
             Matcher m = RANGE.matcher(range.trim());
             if (m.matches() && !(m.group(1).isEmpty() && m.group(2).isEmpty())) {
                 long[] span = span(m, size);

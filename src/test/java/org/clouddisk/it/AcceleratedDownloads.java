@@ -15,8 +15,9 @@ final class AcceleratedDownloads {
     }
 
     /**
-     * A file uploaded through nginx downloads through it with its exact bytes, ranges, HEAD, 304 and 404, while
-     * the node itself answers the same URL with X-Accel-Redirect and no body; once deleted, its URL answers 404.
+     * A file uploaded through nginx downloads through it with its exact bytes, ranges (If-Range too), HEAD, 304
+     * and 404, while the node itself answers the same URL with X-Accel-Redirect and no body; once deleted, its URL
+     * answers 404.
      */
     static void assertSentByNginx(String nginxUrl, String nodeUrl) {
         var client = new CloudDiskClient(nginxUrl);
@@ -48,6 +49,9 @@ final class AcceleratedDownloads {
         var ifRange = client.get(url, "Range", "bytes=10-19", "If-Range", etag);
         assertEquals(206, ifRange.status());
         assertArrayEquals(Arrays.copyOfRange(content, 10, 20), ifRange.body());
+        var otherValidator = client.get(url, "Range", "bytes=10-19", "If-Range", "\"something else\"");
+        assertEquals(200, otherValidator.status(), "an If-Range other than the md5 asks for the whole file");
+        assertArrayEquals(content, otherValidator.body());
 
         assertEquals(416, client.get(url, "Range", "bytes=" + content.length + "-").status());
         var head = client.head(url);
