@@ -16,4 +16,10 @@ public interface AccountService {
 
     /** Returns when the token is a live token of this user; throws {@link TokenRejectedException} otherwise. */
     void requireToken(String userName, String token);
+
+    /**
+     * Returns when one of the user's live logins came from this client address; throws
+     * {@link TokenRejectedException} otherwise. Only for the classic client's token-less requests.
+     */
+    void requireLiveLoginFrom(String userName, String address);
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clouddisk.platform.Code;
+import org.clouddisk.web.ClientRequests;
 import org.clouddisk.web.JsonRequest;
 import org.clouddisk.web.Reply;
 
@@ -26,13 +27,16 @@ public class AccountsResource {
     @Inject
     AccountService accounts;
 
+    @Inject
+    ClientRequests clients;
+
     @Context
     HttpServletRequest http;
 
     @POST
     @Path("reg")
     public Response register(String body) {
-        return Reply.guard(Code.REG_FAILED, () -> {
+        return Reply.guard(clients.dialect(http), Code.REG_FAILED, () -> {
             Registration registration = Registration.from(JsonRequest.parse(body));
             return Reply.of(accounts.register(registration) ? Code.REGISTERED : Code.USER_TAKEN);
         });
@@ -41,9 +45,9 @@ public class AccountsResource {
     @POST
     @Path("login")
     public Response login(String body) {
-        return Reply.guard(Code.LOGIN_FAILED, () -> {
+        return Reply.guard(clients.dialect(http), Code.LOGIN_FAILED, () -> {
             JsonRequest request = JsonRequest.parse(body);
-            return accounts.login(request.user(), request.text(JsonRequest.PASSWORD, 128), http.getRemoteAddr())
+            return accounts.login(request.user(), request.text(JsonRequest.PASSWORD, 128), clients.address(http))
                     .map(token -> Reply.json(new LoginBody(Code.LOGIN_OK.wire(), token)))
                     .orElseGet(() -> Reply.of(Code.LOGIN_FAILED));
         });

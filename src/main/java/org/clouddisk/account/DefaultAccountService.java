@@ -70,7 +70,7 @@ public class DefaultAccountService implements AccountService {
         }
         throttle.succeeded(userName, address);
         LOG.fine(() -> "login of " + userName + " from " + address);
-        return Optional.of(tokens.issue(userName));
+        return Optional.of(tokens.issue(userName, address));
     }
 
     /** Slows a guessed-at account down; no database connection is held yet. */
@@ -86,6 +86,15 @@ public class DefaultAccountService implements AccountService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public void requireToken(String userName, String token) {
         if (userName == null || token == null || !tokens.touch(userName, token)) {
+            throw new TokenRejectedException();
+        }
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public void requireLiveLoginFrom(String userName, String address) {
+        if (userName == null || !tokens.hasLiveLoginFrom(userName, address)) {
+            LOG.info(() -> "token-less request for " + userName + " from " + address + " refused: no live login there");
             throw new TokenRejectedException();
         }
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The embedded token store (no Redis configured): tokens live in this JVM only and end with it. */
 public class InMemoryTokenStore implements TokenStore {
 
-    private record Session(String user, Instant expires) {
+    private record Session(String user, String address, Instant expires) {
     }
 
     private static final int SWEEP_EVERY = 1024;
@@ -26,13 +26,13 @@ public class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    public String issue(String user) {
+    public String issue(String user, String address) {
         if (issued.incrementAndGet() % SWEEP_EVERY == 0) {
             Instant now = clock.instant();
             sessions.values().removeIf(s -> !s.expires().isAfter(now));
         }
         String token = Tokens.newToken();
-        sessions.put(Tokens.digest(token), new Session(user, clock.instant().plus(ttl)));
+        sessions.put(Tokens.digest(token), new Session(user, address, clock.instant().plus(ttl)));
         return token;
     }
 
@@ -40,7 +40,15 @@ public class InMemoryTokenStore implements TokenStore {
     public boolean touch(String user, String token) {
         Instant now = clock.instant();
         Session renewed = sessions.computeIfPresent(Tokens.digest(token), (key, s) ->
-                s.expires().isAfter(now) ? new Session(s.user(), now.plus(ttl)) : null);
+                s.expires().isAfter(now) ? new Session(s.user(), s.address(), now.plus(ttl)) : null);
         return renewed != null && renewed.user().equals(user);
+    }
+
+    /** A scan of every session: the embedded store serves one household, not a crowd. */
+    @Override
+    public boolean hasLiveLoginFrom(String user, String address) {
+        Instant now = clock.instant();
+        return sessions.values().stream().anyMatch(s ->
+                s.user().equals(user) && s.address().equals(address) && s.expires().isAfter(now));
     }
 }

@@ -1,17 +1,20 @@
 package org.clouddisk.files;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clouddisk.account.AccountService;
 import org.clouddisk.platform.Code;
 import org.clouddisk.platform.Conflicts;
 import org.clouddisk.sharing.ShareService;
+import org.clouddisk.web.ClientRequests;
 import org.clouddisk.web.JsonRequest;
 import org.clouddisk.web.Reply;
 
@@ -29,6 +32,12 @@ public class DealFileResource {
 
     @Inject
     ShareService shares;
+
+    @Inject
+    ClientRequests clients;
+
+    @Context
+    HttpServletRequest http;
 
     @POST
     public Response deal(@QueryParam("cmd") String cmd, String body) {
@@ -56,7 +65,7 @@ public class DealFileResource {
     }
 
     private Response act(String body, Code failure, FileAction action) {
-        return Reply.guard(failure, () -> {
+        return Reply.guard(clients.dialect(http), failure, () -> {
             JsonRequest request = JsonRequest.parse(body);
             String user = request.user();
             accounts.requireToken(user, request.textOrEmpty(JsonRequest.TOKEN, 128));

@@ -2,9 +2,11 @@ package org.clouddisk.files;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.clouddisk.platform.Dialect;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * One file in a list answer of /myfiles and /sharefiles (field names and order of the original clients). JSON-B
@@ -32,6 +34,33 @@ public record FileItem(
     }
 
     /** The list answer: {"file":[...]}. */
-    public record Page(java.util.List<FileItem> file) {
+    public record Page(List<FileItem> file) {
+    }
+
+    /** The same item as the classic desktop client reads it (create_time, file_name). */
+    @JsonbPropertyOrder({"user", "md5", "createTime", "fileName", "shareStatus", "pv", "url", "size", "type"})
+    public record Classic(
+            String user,
+            String md5,
+            @JsonbProperty("create_time") String createTime,
+            @JsonbProperty("file_name") String fileName,
+            @JsonbProperty("share_status") int shareStatus,
+            long pv,
+            String url,
+            long size,
+            String type) {
+    }
+
+    /** The classic client's list answer: {"files":[...]}. */
+    public record ClassicPage(List<Classic> files) {
+    }
+
+    /** A list answer in the client's dialect. */
+    public static Object page(List<FileItem> items, Dialect dialect) {
+        if (dialect == Dialect.SEED) {
+            return new Page(items);
+        }
+        return new ClassicPage(items.stream().map(i -> new Classic(i.user(), i.md5(), i.time(), i.filename(),
+                i.shareStatus(), i.pv(), i.url(), i.size(), i.type())).toList());
     }
 }

@@ -1,16 +1,20 @@
 package org.clouddisk.files;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clouddisk.account.AccountService;
 import org.clouddisk.platform.Code;
+import org.clouddisk.platform.Dialect;
+import org.clouddisk.web.ClientRequests;
 import org.clouddisk.web.InvalidRequestException;
 import org.clouddisk.web.JsonRequest;
 import org.clouddisk.web.Reply;
@@ -35,9 +39,16 @@ public class MyFilesResource {
     @Inject
     FileService files;
 
+    @Inject
+    ClientRequests clients;
+
+    @Context
+    HttpServletRequest http;
+
     @POST
     public Response myFiles(@QueryParam("cmd") String cmd, String body) {
-        return Reply.guard(Code.LIST_FAILED, () -> {
+        Dialect dialect = clients.dialect(http);
+        return Reply.guard(dialect, Code.LIST_FAILED, () -> {
             JsonRequest request = JsonRequest.parse(body);
             String user = request.user();
             accounts.requireToken(user, request.textOrEmpty(JsonRequest.TOKEN, 128));
@@ -45,8 +56,8 @@ public class MyFilesResource {
                 return Reply.json(new CountBody(Integer.toString(files.count(user)), Code.COUNTED.wire()));
             }
             FileOrder order = FileOrder.ofCommand(cmd).orElseThrow(() -> new InvalidRequestException("cmd " + cmd));
-            return Reply.json(new FileItem.Page(files.list(user, order,
-                    request.integer("start", 0, Integer.MAX_VALUE), request.integer("count", 1, MAX_PAGE))));
+            return Reply.json(FileItem.page(files.list(user, order,
+                    request.integer("start", 0, Integer.MAX_VALUE), request.integer("count", 1, MAX_PAGE)), dialect));
         });
     }
 }

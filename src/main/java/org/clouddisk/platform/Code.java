@@ -1,6 +1,9 @@
 package org.clouddisk.platform;
 
-/** Every outcome code of the wire protocol (shared/PROTOCOL.md), in one place. */
+/**
+ * Every outcome code of the wire protocol (shared/PROTOCOL.md), in one place, with the few that the classic
+ * desktop client's dialect spells differently (docs/CLASSIC-DIALECT.md).
+ */
 public enum Code {
     LOGIN_OK("000"),
     LOGIN_FAILED("001"),
@@ -8,9 +11,10 @@ public enum Code {
     USER_TAKEN("003"),
     REG_FAILED("004"),
     /** /md5: the user already has this md5 under this name (the same wire code as REG_FAILED). */
-    ALREADY_OWNED("004"),
-    INSTANT_UPLOADED("005"),
-    CONTENT_UNKNOWN("006"),
+    ALREADY_OWNED("004", "005"),
+    INSTANT_UPLOADED("005", "006"),
+    /** /md5: unknown content, do a real upload. In the classic dialect 006 would mean "instant upload done". */
+    CONTENT_UNKNOWN("006", "007"),
     UPLOADED("008"),
     UPLOAD_FAILED("009"),
     SHARED("010"),
@@ -29,14 +33,25 @@ public enum Code {
     COUNTED("110"),
     TOKEN_INVALID("111");
 
-    private final String wire;
+    private final String seed;
+    private final String classic;
 
     Code(String wire) {
-        this.wire = wire;
+        this(wire, wire);
     }
 
-    /** The three-digit string sent to clients. */
+    Code(String seed, String classic) {
+        this.seed = seed;
+        this.classic = classic;
+    }
+
+    /** The three-digit string sent to clients of the seed's dialect (the one of every code that is the same in both). */
     public String wire() {
-        return wire;
+        return seed;
+    }
+
+    /** The three-digit string sent to clients of this dialect. */
+    public String wire(Dialect dialect) {
+        return dialect == Dialect.CLASSIC ? classic : seed;
     }
 }

@@ -67,9 +67,16 @@ public class Settings {
         return value("CLOUDDISK_MAX_UPLOAD_BYTES").map(Long::parseLong).orElse(4L << 30);
     }
 
-    /** Whether legacy-form uploads without a token are accepted (old desktop clients); off by default. */
-    public boolean allowTokenlessLegacyUpload() {
-        return value("CLOUDDISK_ALLOW_TOKENLESS_UPLOAD").map(Boolean::parseBoolean).orElse(false);
+    /** The dialect of the seed's protocol answered when no trusted proxy names one: seed (the default) or classic. */
+    public Dialect legacyDialect() {
+        return value("CLOUDDISK_LEGACY_DIALECT").map(name -> Dialect.named(name).orElseThrow(
+                () -> new IllegalArgumentException("CLOUDDISK_LEGACY_DIALECT must be seed or classic: " + name)))
+                .orElse(Dialect.SEED);
+    }
+
+    /** Addresses and CIDR ranges of the proxies whose forwarding headers are believed (nginx on this host by default). */
+    public String trustedProxies() {
+        return value("CLOUDDISK_TRUSTED_PROXIES").orElse("127.0.0.1,::1");
     }
 
     /** How often pending content deletions are retried: seconds or ISO-8601. */

@@ -1,17 +1,21 @@
 package org.clouddisk.sharing;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clouddisk.files.FileItem;
 import org.clouddisk.files.MyFilesResource;
 import org.clouddisk.platform.Code;
+import org.clouddisk.platform.Dialect;
+import org.clouddisk.web.ClientRequests;
 import org.clouddisk.web.InvalidRequestException;
 import org.clouddisk.web.JsonRequest;
 import org.clouddisk.web.Reply;
@@ -32,8 +36,22 @@ public class ShareFilesResource {
     public record RankingPage(List<RankingItem> file) {
     }
 
+    /** A ranking entry as the classic client reads it. */
+    public record ClassicRankingItem(String filename, long pv) {
+    }
+
+    /** The classic client's ranking answer: {"files":[...]}. */
+    public record ClassicRankingPage(List<ClassicRankingItem> files) {
+    }
+
     @Inject
     ShareService shares;
+
+    @Inject
+    ClientRequests clients;
+
+    @Context
+    HttpServletRequest http;
 
     @GET
     public Response get(@QueryParam("cmd") String cmd) {
@@ -42,7 +60,8 @@ public class ShareFilesResource {
 
     @POST
     public Response post(@QueryParam("cmd") String cmd, String body) {
-        return Reply.guard(Code.LIST_FAILED, () -> {
+        Dialect dialect = clients.dialect(http);
+        return Reply.guard(dialect, Code.LIST_FAILED, () -> {
             if ("count".equals(cmd)) {
                 return Reply.json(shares.count()); // the original's bare number
             }
@@ -50,12 +69,16 @@ public class ShareFilesResource {
             int start = request.integer("start", 0, Integer.MAX_VALUE);
             int count = request.integer("count", 1, MyFilesResource.MAX_PAGE);
             return switch (cmd == null ? "" : cmd) {
-                case "normal" -> Reply.json(new FileItem.Page(shares.list(start, count)));
-                case "pvasc", "pvdesc" -> Reply.json(new RankingPage(
-                        shares.ranking("pvdesc".equals(cmd), start, count).stream()
-                                .map(f -> new RankingItem(f.md5(), f.fileName(), f.pv())).toList()));
+                case "normal" -> Reply.json(FileItem.page(shares.list(start, count), dialect));
+                case "pvasc", "pvdesc" -> Reply.json(ranking(shares.ranking("pvdesc".equals(cmd), start, count), dialect));
                 default -> throw new InvalidRequestException("cmd " + cmd);
             };
         });
+    }
+
+    private static Object ranking(List<RankedFile> files, Dialect dialect) {
+        return dialect == Dialect.CLASSIC
+                ? new ClassicRankingPage(files.stream().map(f -> new ClassicRankingItem(f.fileName(), f.pv())).toList())
+                : new RankingPage(files.stream().map(f -> new RankingItem(f.md5(), f.fileName(), f.pv())).toList());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import org.clouddisk.account.TokenRejectedException;
 import org.clouddisk.account.TokenStoreUnavailableException;
 import org.clouddisk.platform.Code;
+import org.clouddisk.platform.Dialect;
 
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -25,8 +26,16 @@ public final class Reply {
     public record CodeBody(String code) {
     }
 
+    /** A code that both dialects spell the same. */
     public static Response of(Code code) {
-        return json(new CodeBody(code.wire()));
+        if (!code.wire(Dialect.SEED).equals(code.wire(Dialect.CLASSIC))) {
+            throw new IllegalArgumentException(code + " differs between the dialects: name the dialect");
+        }
+        return of(code, Dialect.SEED);
+    }
+
+    public static Response of(Code code, Dialect dialect) {
+        return json(new CodeBody(code.wire(dialect)));
     }
 
     public static Response json(Object body) {
@@ -34,22 +43,23 @@ public final class Reply {
     }
 
     /**
-     * Runs the request's work; a bad request or any error answers {@code failure}, a rejected token answers 111.
+     * Runs the request's work; a bad request or any error answers {@code failure} in the client's dialect, a
+     * rejected token answers 111.
      */
-    public static Response guard(Code failure, Supplier<Response> work) {
+    public static Response guard(Dialect dialect, Code failure, Supplier<Response> work) {
         try {
             return work.get();
         } catch (TokenRejectedException e) {
             return of(Code.TOKEN_INVALID);
         } catch (TokenStoreUnavailableException e) {
-            LOG.log(Level.WARNING, "answering " + failure.wire() + ": " + e.getMessage());
-            return of(failure);
+            LOG.log(Level.WARNING, "answering " + failure.wire(dialect) + ": " + e.getMessage());
+            return of(failure, dialect);
         } catch (InvalidRequestException e) {
-            LOG.log(Level.FINE, "rejected request ({0}): {1}", new Object[]{failure.wire(), e.getMessage()});
-            return of(failure);
+            LOG.log(Level.FINE, "rejected request ({0}): {1}", new Object[]{failure.wire(dialect), e.getMessage()});
+            return of(failure, dialect);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "request failed, answering " + failure.wire(), e);
-            return of(failure);
+            LOG.log(Level.WARNING, "request failed, answering " + failure.wire(dialect), e);
+            return of(failure, dialect);
         }
     }
 }

@@ -1,11 +1,9 @@
 package org.clouddisk.account;
 
+import org.clouddisk.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,32 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InMemoryTokenStoreTest {
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final ManualClock clock = new ManualClock();
     private final TokenStore store = new InMemoryTokenStore(Duration.ofMinutes(30), clock);
 
     @Test
     void aTokenIsValidOnlyForItsUser() {
-        String token = store.issue("mike");
+        String token = store.issue("mike", "192.0.2.1");
         assertTrue(store.touch("mike", token));
         assertFalse(store.touch("yoyo", token));
         assertFalse(store.touch("mike", token + "x"));
@@ -48,20 +26,20 @@ class InMemoryTokenStoreTest {
 
     @Test
     void expiresAfterTheIdleTimeAndUseRenewsIt() {
-        String token = store.issue("mike");
-        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        String token = store.issue("mike", "192.0.2.1");
+        clock.advance(Duration.ofMinutes(29));
         assertTrue(store.touch("mike", token), "used before the idle time ends");
-        clock.now = clock.now.plus(Duration.ofMinutes(29));
+        clock.advance(Duration.ofMinutes(29));
         assertTrue(store.touch("mike", token), "the use above started the idle time again");
-        clock.now = clock.now.plus(Duration.ofMinutes(31));
+        clock.advance(Duration.ofMinutes(31));
         assertFalse(store.touch("mike", token), "idle for longer than the lifetime");
         assertFalse(store.touch("mike", token), "an expired token stays dead");
     }
 
     @Test
     void severalDevicesHoldTheirOwnTokens() {
-        String phone = store.issue("mike");
-        String laptop = store.issue("mike");
+        String phone = store.issue("mike", "192.0.2.1");
+        String laptop = store.issue("mike", "192.0.2.1");
         assertTrue(store.touch("mike", phone));
         assertTrue(store.touch("mike", laptop));
     }
@@ -70,9 +48,25 @@ class InMemoryTokenStoreTest {
     void tokensAreLongAndDistinct() {
         var seen = new HashSet<String>();
         for (int i = 0; i < 1000; i++) {
-            String token = store.issue("u");
+            String token = store.issue("u", "192.0.2.1");
             assertEquals(43, token.length(), "256 random bits in base64url");
             assertTrue(seen.add(token));
         }
+    }
+
+    @Test
+    void remembersWhichAddressEachLiveLoginCameFrom() {
+        String phone = store.issue("mike", "192.0.2.1");
+        store.issue("mike", "2001:db8::7");
+        store.issue("yoyo", "198.51.100.4");
+        assertTrue(store.hasLiveLoginFrom("mike", "192.0.2.1"));
+        assertTrue(store.hasLiveLoginFrom("mike", "2001:db8::7"));
+        assertFalse(store.hasLiveLoginFrom("mike", "198.51.100.4"), "another user's address");
+        assertFalse(store.hasLiveLoginFrom("yoyo", "192.0.2.1"));
+        clock.advance(Duration.ofMinutes(20));
+        assertTrue(store.touch("mike", phone));
+        clock.advance(Duration.ofMinutes(20));
+        assertTrue(store.hasLiveLoginFrom("mike", "192.0.2.1"), "kept alive by its use");
+        assertFalse(store.hasLiveLoginFrom("mike", "2001:db8::7"), "that login expired unused");
     }
 }

@@ -1,12 +1,9 @@
 package org.clouddisk.account;
 
+import org.clouddisk.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.clouddisk.account.LoginThrottle.Verdict.ALLOW;
 import static org.clouddisk.account.LoginThrottle.Verdict.BLOCK;
@@ -15,25 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class LoginThrottleTest {
-
-    private static final class ManualClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final ManualClock clock = new ManualClock();
     private final LoginThrottle throttle = new LoginThrottle(new InMemoryFailureCounter(clock), 5, 20);
@@ -51,9 +29,9 @@ class LoginThrottleTest {
         assertEquals(ALLOW, throttle.before("mike", "10.0.0.1"), "four failures are forgiven");
         fail("mike", "10.0.0.1", 1);
         assertEquals(BLOCK, throttle.before("mike", "10.0.0.1"));
-        clock.now = clock.now.plus(LoginThrottle.WINDOW).minusSeconds(1);
+        clock.advance(LoginThrottle.WINDOW.minusSeconds(1));
         assertEquals(BLOCK, throttle.before("mike", "10.0.0.1"), "still within the window");
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertEquals(ALLOW, throttle.before("mike", "10.0.0.1"), "the block ends: nobody is locked out for good");
     }
 
@@ -85,7 +63,7 @@ class LoginThrottleTest {
     @Test
     void failuresAgeOutAfterTheWindow() {
         fail("mike", "10.0.0.1", 4);
-        clock.now = clock.now.plus(LoginThrottle.WINDOW).plus(Duration.ofSeconds(1));
+        clock.advance(LoginThrottle.WINDOW.plus(Duration.ofSeconds(1)));
         fail("mike", "10.0.0.1", 4);
         assertEquals(ALLOW, throttle.before("mike", "10.0.0.1"));
     }

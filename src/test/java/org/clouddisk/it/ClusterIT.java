@@ -106,6 +106,37 @@ class ClusterIT {
     }
 
     @Test
+    void classicClientsOnTheirPortAndSeedClientsOnTheOtherThroughNginx() {
+        var classic = new ClassicClient(nginx.classicPort(), null);
+        String name = CloudDiskClient.uniqueName("qtn");
+        String secret = CloudDiskClient.md5(name.getBytes());
+        assertEquals("002", classic.code("/reg", ClassicClient.qtJson("email", "", "firstPwd", secret, "nickName", name,
+                "phone", "", "userName", name)));
+        String token = classic.post("/login", ClassicClient.qtJson("pwd", secret, "user", name)).getString("token");
+        byte[] content = CloudDiskClient.uniqueContent("through-nginx", 100_000);
+        String md5 = CloudDiskClient.md5(content);
+        String md5Request = ClassicClient.qtJson("fileName", "n.bin", "md5", md5, "token", token, "user", name);
+
+        var seed = new ClassicClient(nginx.port(), null, "X-CloudDisk-Dialect: classic");
+        assertEquals("006", seed.code("/md5", md5Request), "the seed port's dialect, whatever the client claims");
+        assertEquals("007", classic.code("/md5", md5Request));
+        assertEquals("008", classic.post("/upload", ClassicClient.uploadBody(name, "n.bin", md5, content.length, content))
+                .getString("code"));
+        assertEquals("005", classic.code("/md5", md5Request));
+        assertEquals("004", seed.code("/md5", md5Request));
+        assertEquals("n.bin", classic.post("/myfiles?cmd=normal", ClassicClient.qtJson("count", 10, "start", 0,
+                "token", token, "user", name)).getJsonArray("files").getJsonObject(0).getString("file_name"));
+        assertEquals("010", classic.code("/dealfile?cmd=share", ClassicClient.qtJson("filename", "n.bin", "md5", md5,
+                "token", token, "user", name)));
+        String cancel = ClassicClient.qtJson("filename", "n.bin", "md5", md5, "user", name);
+        assertEquals("111", new ClassicClient(nginx.classicPort(), "127.0.0.2", "X-Real-IP: 127.0.0.1").code("/dealsharefile?cmd=cancel", cancel),
+                "another client address: nginx reports its own view of it");
+        assertEquals("111", seed.code("/dealsharefile?cmd=cancel", cancel), "the seed dialect wants the token");
+        assertEquals("018", classic.code("/dealsharefile?cmd=cancel", cancel), "from the address the login came from");
+        Invariants.assertHold();
+    }
+
+    @Test
     void aGibibyteUploadAndARangedDownloadThroughNginx() {
         var client = new CloudDiskClient(nginxUrl);
         var transfers = new LargeTransfers(nginxUrl);

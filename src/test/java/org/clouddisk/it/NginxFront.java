@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Debian's nginx with the project's nginx/clouddisk.conf in front of WildFly nodes, only its listen port and
- * upstream servers set, and downloads sent by nginx with X-Accel-Redirect: through nginx/accel-local.conf from the
+ * Debian's nginx with the project's nginx/clouddisk.conf and clouddisk-locations.conf in front of WildFly nodes,
+ * only its listen ports, upstream servers and include paths set, and downloads sent by nginx with X-Accel-Redirect: through nginx/accel-local.conf from the
  * local store's folder, or through nginx/accel-fastdfs.conf from the storage's HTTP server, which is then a second
  * server block of the same nginx serving the FastDFS test server's files from disk, as a storage server's nginx
  * (fastdfs-nginx-module) would.
@@ -25,11 +25,13 @@ public final class NginxFront implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int classicPort;
     private final int storageHttpPort;
 
-    private NginxFront(Process process, int port, int storageHttpPort) {
+    private NginxFront(Process process, int port, int classicPort, int storageHttpPort) {
         this.process = process;
         this.port = port;
+        this.classicPort = classicPort;
         this.storageHttpPort = storageHttpPort;
     }
 
@@ -74,16 +76,20 @@ public final class NginxFront implements AutoCloseable {
                                     int storageHttpPort) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int port = freePort();
+        int classicPort = freePort();
         Files.writeString(dir.resolve("clouddisk-accel.conf"), accel);
+        Files.writeString(dir.resolve("clouddisk-locations.conf"), adapted("clouddisk-locations.conf",
+                "# include /etc/nginx/clouddisk-accel.conf;",
+                "include " + dir.resolve("clouddisk-accel.conf") + ";"));
         String servers = nodePorts.stream().map(p -> "    server 127.0.0.1:" + p + " max_fails=3 fail_timeout=10s;")
                 .collect(Collectors.joining("\n"));
         String site = Files.readString(Path.of("nginx", "clouddisk.conf"))
                 .replace("    server 127.0.0.1:8080 max_fails=3 fail_timeout=10s;", servers)
                 .replace("    listen 80;", "    listen 127.0.0.1:" + port + ";")
-                .replace("    # include /etc/nginx/clouddisk-accel.conf;",
-                        "    include " + dir.resolve("clouddisk-accel.conf") + ";");
+                .replace("    listen 8000;", "    listen 127.0.0.1:" + classicPort + ";")
+                .replace("/etc/nginx/clouddisk-locations.conf", dir.resolve("clouddisk-locations.conf").toString());
         if (!site.contains(":" + nodePorts.get(0) + " ") || !site.contains(":" + port + ";")
-                || !site.contains("include " + dir)) {
+                || !site.contains(":" + classicPort + ";") || site.contains("include /etc/nginx/")) {
             throw new IllegalStateException("nginx/clouddisk.conf no longer has the lines "
                     + NginxFront.class.getSimpleName() + " adapts");
         }
@@ -115,7 +121,7 @@ public final class NginxFront implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (true) {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return new NginxFront(process, port, storageHttpPort);
+                return new NginxFront(process, port, classicPort, storageHttpPort);
             } catch (IOException notYet) {
                 if (Instant.now().isAfter(deadline) || !process.isAlive()) {
                     process.destroy();
@@ -130,6 +136,16 @@ public final class NginxFront implements AutoCloseable {
     /** Where clients reach the nodes through nginx. */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** nginx's port for browsers and clients of the seed's protocol (baseUrl's). */
+    public int port() {
+        return port;
+    }
+
+    /** nginx's port for classic desktop clients. */
+    public int classicPort() {
+        return classicPort;
     }
 
     /**

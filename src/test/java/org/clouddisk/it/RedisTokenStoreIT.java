@@ -2,17 +2,22 @@ package org.clouddisk.it;
 
 import org.clouddisk.account.RedisTokenStore;
 import org.clouddisk.account.TokenStore;
+import org.clouddisk.files.RedisUploadPermits;
+import org.clouddisk.files.UploadPermits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The Redis token store against the test run's redis-server (no WildFly needed). */
+/** The Redis token store and upload permits against the test run's redis-server (no WildFly needed). */
 class RedisTokenStoreIT {
 
     private static RedisClient redis;
@@ -30,7 +35,7 @@ class RedisTokenStoreIT {
     @Test
     void validForItsUserUntilIdleForTheLifetime() throws InterruptedException {
         TokenStore store = new RedisTokenStore(redis, Duration.ofMillis(600));
-        String token = store.issue("mike");
+        String token = store.issue("mike", "192.0.2.1");
         assertTrue(store.touch("mike", token));
         assertFalse(store.touch("yoyo", token));
         Thread.sleep(400);
@@ -44,12 +49,49 @@ class RedisTokenStoreIT {
     @Test
     void failsClosedWhenRedisIsDown() throws Exception {
         TokenStore store = new RedisTokenStore(redis, Duration.ofMinutes(5));
-        String token = store.issue("mike");
+        String token = store.issue("mike", "192.0.2.1");
         TestEnvironment.redis().stop();
         try {
             assertFalse(store.touch("mike", token));
         } finally {
             TestEnvironment.redis().start();
         }
+    }
+
+    @Test
+    void remembersTheAddressOfEachLiveLoginAndForgetsExpiredOnes() throws InterruptedException {
+        TokenStore store = new RedisTokenStore(redis, Duration.ofMillis(700));
+        String user = CloudDiskClient.uniqueName("addr");
+        String phone = store.issue(user, "192.0.2.1");
+        store.issue(user, "2001:db8::7");
+        assertTrue(store.hasLiveLoginFrom(user, "192.0.2.1"));
+        assertTrue(store.hasLiveLoginFrom(user, "2001:db8::7"));
+        assertFalse(store.hasLiveLoginFrom(user, "198.51.100.4"));
+        assertFalse(store.hasLiveLoginFrom(user + "x", "192.0.2.1"));
+        Thread.sleep(450);
+        assertTrue(store.touch(user, phone));
+        Thread.sleep(450);
+        assertTrue(store.hasLiveLoginFrom(user, "192.0.2.1"), "kept alive by its use");
+        assertFalse(store.hasLiveLoginFrom(user, "2001:db8::7"), "that login expired unused");
+        assertEquals(1, redis.hlen("clouddisk:logins:" + user), "the expired login's entry is gone");
+        Thread.sleep(800);
+        assertFalse(store.hasLiveLoginFrom(user, "192.0.2.1"));
+        assertFalse(redis.exists("clouddisk:logins:" + user), "nothing left behind once every login expired");
+    }
+
+    @Test
+    void anUploadPermitIsClaimedOnceAndGivenBackUntilItsExpiry() {
+        UploadPermits permits = new RedisUploadPermits(redis, Clock.systemUTC());
+        var subject = new UploadPermits.Subject(CloudDiskClient.uniqueName("permit"), "0123456789abcdef0123456789abcdef", "a.jpg");
+        assertTrue(permits.claim(subject).isEmpty(), "never granted");
+        permits.grant(subject);
+        long ttl = redis.pttl("clouddisk:upload-permit:" + subject.digest());
+        assertTrue(ttl > UploadPermits.LIFETIME.toMillis() - 60_000 && ttl <= UploadPermits.LIFETIME.toMillis(), "ttl " + ttl);
+        Instant expires = permits.claim(subject).orElseThrow();
+        assertTrue(permits.claim(subject).isEmpty(), "single use");
+        permits.restore(subject, expires);
+        assertEquals(expires, permits.claim(subject).orElseThrow());
+        permits.restore(subject, Instant.now().minusSeconds(1));
+        assertTrue(permits.claim(subject).isEmpty(), "an expired permit is not given back");
     }
 }

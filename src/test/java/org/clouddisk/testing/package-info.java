@@ -1,0 +1,2 @@
+/** Helpers shared by the unit tests. */
+package org.clouddisk.testing;
