@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.clouddisk.platform.Settings;
 import org.clouddisk.storage.ContentMissingException;
 import org.clouddisk.storage.ContentStore;
 
@@ -17,6 +18,11 @@ import java.util.logging.Logger;
  * Serves the download URLs of the lists ({@code /<group>/M00/...}, rewritten to /download/... by
  * WEB-INF/undertow-handlers.conf) from the content store: GET and HEAD, one byte range (206 / 416), ETag = md5.
  * The bytes stream from the store to the client; nothing is buffered whole.
+ *
+ * <p>With nginx in front and CLOUDDISK_ACCEL_REDIRECT set, the servlet only finds the file (404, 503, 304 as
+ * ever) and answers with {@code X-Accel-Redirect: <prefix>/<file id>} and its headers; nginx then sends the bytes
+ * from its internal location (nginx/accel-*.conf) and handles Range and HEAD itself. Only a request whose If-Range
+ * is not the md5 is still streamed here, whole.
  */
 @WebServlet("/download/*")
 public class DownloadServlet extends HttpServlet {
@@ -28,6 +34,17 @@ public class DownloadServlet extends HttpServlet {
 
     @Inject
     ContentStore store;
+
+    @Inject
+    Settings settings;
+
+    /** The internal nginx location prefix, or null when this servlet streams the bytes itself. */
+    private String accelRedirect;
+
+    @Override
+    public void init() {
+        accelRedirect = settings.accelRedirect().orElse(null);
+    }
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -59,10 +76,21 @@ public class DownloadServlet extends HttpServlet {
         DownloadPlan plan = DownloadPlan.of(content, req.getHeader("Range"), req.getHeader("If-Range"),
                 req.getHeader("If-None-Match"));
         resp.setHeader("ETag", plan.etag());
-        resp.setHeader("Accept-Ranges", "bytes");
         resp.setHeader("Cache-Control", "public, max-age=31536000, immutable"); // content under an id never changes
         String mime = getServletContext().getMimeType(fileId);
         resp.setContentType(mime != null ? mime : "application/octet-stream");
+        if (plan.status() == HttpServletResponse.SC_NOT_MODIFIED) {
+            resp.setStatus(plan.status());
+            return;
+        }
+        // An If-Range other than the md5 asks for the whole file (RFC 9110); a storage's HTTP server would compare
+        // it with its own validators, so nginx is only handed the requests where Range applies as sent.
+        String ifRange = req.getHeader("If-Range");
+        if (accelRedirect != null && (ifRange == null || plan.etag().equals(ifRange))) {
+            resp.setHeader("X-Accel-Redirect", accelRedirect + "/" + content.getFileId());
+            return;
+        }
+        resp.setHeader("Accept-Ranges", "bytes");
         if (plan.contentRange() != null) {
             resp.setHeader("Content-Range", plan.contentRange());
         }
@@ -71,9 +99,6 @@ public class DownloadServlet extends HttpServlet {
             return;
         }
         resp.setStatus(plan.status());
-        if (plan.status() == HttpServletResponse.SC_NOT_MODIFIED) {
-            return;
-        }
         resp.setContentLengthLong(plan.length());
         if (!withBody || !plan.hasBody()) {
             return;

@@ -43,6 +43,20 @@ public class Settings {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /**
+     * The internal nginx location that downloads are handed to with X-Accel-Redirect once the application has
+     * found the file (nginx/accel-*.conf), e.g. {@code /internal-content}, without a trailing slash; absent means
+     * the application streams the bytes itself.
+     */
+    public Optional<String> accelRedirect() {
+        return value("CLOUDDISK_ACCEL_REDIRECT").map(prefix -> {
+            if (!prefix.startsWith("/")) {
+                throw new IllegalStateException("CLOUDDISK_ACCEL_REDIRECT must be a path starting with /, not " + prefix);
+            }
+            return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        });
+    }
+
     /** Idle lifetime of a login: seconds, or an ISO-8601 duration such as PT30M. */
     public Duration tokenTtl() {
         return value("CLOUDDISK_TOKEN_TTL").map(Settings::duration).orElse(Duration.ofDays(1));

@@ -1,6 +1,7 @@
 package org.clouddisk.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.clouddisk.platform.Settings;
 
@@ -35,6 +36,13 @@ public class ContentStoreProducer {
             }
             default -> throw new IllegalStateException("CLOUDDISK_STORAGE must be local or fastdfs, not "
                     + settings.storage());
+        }
+    }
+
+    /** Closes the FastDFS store's idle connections when the application stops. */
+    void close(@Disposes ContentStore store) {
+        if (store instanceof FastDfsContentStore fastdfs) {
+            fastdfs.close();
         }
     }
 }

@@ -5,31 +5,30 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.csource.common.MyException;
 import org.csource.fastdfs.ClientGlobal;
-import org.csource.fastdfs.DownloadCallback;
 import org.csource.fastdfs.ProtoCommon;
-import org.csource.fastdfs.StorageClient1;
-import org.csource.fastdfs.StorageServer;
-import org.csource.fastdfs.TrackerClient;
 import org.csource.fastdfs.TrackerGroup;
-import org.csource.fastdfs.TrackerServer;
 import org.csource.fastdfs.UploadCallback;
 
 /**
  * Content kept in a FastDFS cluster, through the csource client (org.csource.fastdfs).
  *
- * <p>Every operation asks a tracker for a storage server and opens its own storage connection, because the
- * library's clients keep per-call state (error codes, the current connection) and are not thread-safe. Both
- * connections are closed when the operation ends, whatever happened.
+ * <p>Every operation asks a tracker for a storage server, then talks to that server, each time over a
+ * connection of its own taken from a {@link FastDfsConnectionPool}: the library's clients keep per-call state
+ * (error codes, the current connection) and are not thread-safe, so each operation gets a new
+ * {@link FastDfsStorageClient} over a connection nobody else uses meanwhile. A connection goes back to the pool
+ * only after an exchange that completed with success.
  *
  * <p>The library keeps its timeouts and charset in process-wide static fields ({@link ClientGlobal}); all
  * instances share them and the last one constructed wins. The tracker list, in contrast, is per instance.
@@ -37,19 +36,23 @@ import org.csource.fastdfs.UploadCallback;
  * <p>FastDFS keeps at most 6 extension characters, letters and digits; any other extension is not kept in the
  * id (the content is stored all the same), so that an id never carries a silently truncated extension.
  */
-public class FastDfsContentStore implements ContentStore {
+public class FastDfsContentStore implements ContentStore, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FastDfsContentStore.class.getName());
 
     private static final Object LIBRARY_SETTINGS_LOCK = new Object();
     private static final Pattern STORABLE_EXTENSION = Pattern.compile("[A-Za-z0-9]{1,6}");
     private static final int COPY_BUFFER_BYTES = 64 * 1024;
+    private static final int GROUP_NAME_BYTES = ProtoCommon.FDFS_GROUP_NAME_MAX_LEN;
+    private static final int IP_BYTES = ProtoCommon.FDFS_IPADDR_SIZE - 1;
     private static final byte ERR_NO_ENOENT = ProtoCommon.ERR_NO_ENOENT;
-    // Returned from library callbacks to make it stop; the real cause is kept and rethrown by us.
+    // Returned from the upload callback to make the library stop; the real cause is kept and rethrown by us.
     private static final int ABORTED = ProtoCommon.ERR_NO_EIO;
 
     private final String trackers;
-    private final TrackerGroup trackerGroup;
+    private final InetSocketAddress[] trackerAddresses;
+    private final AtomicInteger nextTracker = new AtomicInteger();
+    private final FastDfsConnectionPool pool;
 
     /**
      * @param trackers "host:port[,host:port...]"
@@ -57,14 +60,19 @@ public class FastDfsContentStore implements ContentStore {
      * @param networkTimeoutMillis timeout of each socket read (a silent server fails after this long)
      */
     public FastDfsContentStore(String trackers, int connectTimeoutMillis, int networkTimeoutMillis) {
+        this(trackers, connectTimeoutMillis, networkTimeoutMillis, FastDfsConnectionPool.Limits.DEFAULT);
+    }
+
+    FastDfsContentStore(String trackers, int connectTimeoutMillis, int networkTimeoutMillis,
+                        FastDfsConnectionPool.Limits poolLimits) {
         if (connectTimeoutMillis <= 0 || networkTimeoutMillis <= 0) {
             // 0 would mean "wait forever" to java.net.Socket
             throw new IllegalArgumentException("FastDFS timeouts must be positive");
         }
-        InetSocketAddress[] addresses = parseTrackers(trackers);
+        this.trackerAddresses = parseTrackers(trackers);
         this.trackers = trackers.trim();
-        this.trackerGroup = new TrackerGroup(addresses);
-        configureLibrary(addresses, connectTimeoutMillis, networkTimeoutMillis);
+        this.pool = new FastDfsConnectionPool(poolLimits, connectTimeoutMillis);
+        configureLibrary(trackerAddresses, connectTimeoutMillis, networkTimeoutMillis);
     }
 
     private static InetSocketAddress[] parseTrackers(String trackers) {
@@ -101,7 +109,7 @@ public class FastDfsContentStore implements ContentStore {
             ClientGlobal.setG_connect_timeout(connectTimeoutMillis);
             ClientGlobal.setG_network_timeout(networkTimeoutMillis);
             ClientGlobal.setG_charset("UTF-8");
-            // Only library code that falls back to the global tracker list reads this; ours uses trackerGroup.
+            // Only library code that falls back to the global tracker list reads this; ours uses trackerAddresses.
             if (ClientGlobal.getG_tracker_group() == null) {
                 ClientGlobal.setG_tracker_group(new TrackerGroup(addresses));
             }
@@ -147,17 +155,7 @@ public class FastDfsContentStore implements ContentStore {
             }
             return;
         }
-        int status = onStorage(Route.FETCH, fileId, client -> {
-            CopyToOutput sink = new CopyToOutput(out, length);
-            int result = client.download_file1(fileId, offset, length, sink);
-            if (sink.failure != null) {
-                throw sink.failure;
-            }
-            if (result == 0 && sink.written != length) {
-                throw new IOException("FastDFS sent " + sink.written + " of " + length + " bytes of " + fileId);
-            }
-            return result;
-        });
+        int status = onStorage(Route.FETCH, fileId, client -> client.download(fileId, offset, length, out));
         if (status == ERR_NO_ENOENT) {
             throw new ContentMissingException(fileId);
         }
@@ -218,98 +216,123 @@ public class FastDfsContentStore implements ContentStore {
     }
 
     /** Which tracker query finds the storage server: where to upload, where to read, or the source copy. */
-    private enum Route { STORE, FETCH, UPDATE }
+    private enum Route {
+        STORE(ProtoCommon.TRACKER_PROTO_CMD_SERVICE_QUERY_STORE_WITHOUT_GROUP_ONE),
+        FETCH(ProtoCommon.TRACKER_PROTO_CMD_SERVICE_QUERY_FETCH_ONE),
+        UPDATE(ProtoCommon.TRACKER_PROTO_CMD_SERVICE_QUERY_UPDATE);
+
+        final byte trackerCommand;
+
+        Route(byte trackerCommand) {
+            this.trackerCommand = trackerCommand;
+        }
+    }
+
+    /** The storage server a tracker chose, and for uploads the store path on it. */
+    private record StorageTarget(InetSocketAddress address, int storePathIndex) {
+    }
 
     @FunctionalInterface
     private interface StorageCall<T> {
-        T call(StorageClient1 client) throws IOException, MyException;
+        T call(FastDfsStorageClient client) throws IOException, MyException;
     }
 
     private <T> T onStorage(Route route, String fileId, StorageCall<T> call) throws IOException {
         if (route != Route.STORE && !isFileId(fileId)) {
             throw new IOException("not a FastDFS file id: '" + fileId + "'");
         }
-        StorageServer storage = locateStorage(route, fileId);
-        Socket socket = storage.getSocket();
-        boolean completed = false;
+        StorageTarget target = locateStorage(route, fileId);
+        FastDfsConnection storage = pool.borrow(target.address());
+        storage.useStorePath(target.storePathIndex());
+        boolean succeeded = false;
         try {
-            // Passing our own storage connection keeps the library from asking the tracker or closing it.
-            T result = call.call(new StorageClient1(null, storage));
-            completed = true;
+            FastDfsStorageClient client = new FastDfsStorageClient(storage);
+            T result = call.call(client);
+            succeeded = client.getErrorCode() == 0;
             return result;
         } catch (MyException e) {
             throw new IOException("FastDFS client error: " + e.getMessage(), e);
         } finally {
-            if (completed) {
-                release(storage, socket);
-            } else {
-                abort(socket);
-            }
-        }
-    }
-
-    private StorageServer locateStorage(Route route, String fileId) throws IOException {
-        // TrackerClient keeps the last error code in a field, so each call gets its own.
-        TrackerClient trackerClient = new TrackerClient(trackerGroup);
-        TrackerServer tracker = trackerClient.getConnection();
-        if (tracker == null) {
-            throw new IOException("no FastDFS tracker reachable at " + trackers);
-        }
-        Socket socket = tracker.getSocket();
-        try {
-            StorageServer storage;
-            if (route == Route.STORE) {
-                storage = trackerClient.getStoreStorage(tracker);
-            } else {
-                int slash = fileId.indexOf('/');
-                String group = fileId.substring(0, slash);
-                String name = fileId.substring(slash + 1);
-                storage = route == Route.FETCH
-                        ? trackerClient.getFetchStorage(tracker, group, name)
-                        : trackerClient.getUpdateStorage(tracker, group, name);
-            }
-            if (storage == null) {
-                // Also an unknown group: the tracker cannot tell that apart from a group with no live storage.
-                throw new IOException("FastDFS tracker found no storage server"
-                        + (fileId == null ? "" : " for " + fileId) + ", status " + trackerClient.getErrorCode());
-            }
-            return storage;
-        } finally {
-            release(tracker, socket);
-        }
-    }
-
-    /** Ends a connection whose last exchange completed: QUIT lets the server free it at once. */
-    private static void release(TrackerServer server, Socket socket) {
-        try {
-            server.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "FastDFS connection did not take QUIT", e);
-        } finally {
-            // close() leaves the socket open when sending QUIT fails.
-            closeQuietly(socket);
+            pool.release(storage, succeeded);
         }
     }
 
     /**
-     * Drops a connection in an unknown protocol state without sending QUIT: in the middle of an upload those
-     * 10 bytes would be taken as file content and could complete a short upload.
+     * Asks a tracker (the next one in turn; the others when it cannot be reached) which storage server serves
+     * the route. The library's TrackerClient cannot be used for this: it connects to the storage server it
+     * found, and the point of the pool is not to.
      */
-    private static void abort(Socket socket) {
-        try {
-            socket.setSoLinger(true, 0);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "could not set SO_LINGER before abort", e);
+    private StorageTarget locateStorage(Route route, String fileId) throws IOException {
+        byte[] request = trackerRequest(route, fileId);
+        IOException unreachable = null;
+        for (int attempt = 0; attempt < trackerAddresses.length; attempt++) {
+            InetSocketAddress address = trackerAddresses[Math.floorMod(nextTracker.getAndIncrement(),
+                    trackerAddresses.length)];
+            FastDfsConnection tracker;
+            try {
+                tracker = pool.borrow(address);
+            } catch (IOException e) {
+                unreachable = e;
+                continue;
+            }
+            boolean succeeded = false;
+            try {
+                tracker.socket().getOutputStream().write(request);
+                ProtoCommon.RecvPackageInfo answer = ProtoCommon.recvPackage(tracker.socket().getInputStream(),
+                        ProtoCommon.TRACKER_PROTO_CMD_RESP, -1);
+                if (answer.errno != 0) {
+                    // Also an unknown group: the tracker cannot tell that apart from a group with no live storage.
+                    throw new IOException("FastDFS tracker found no storage server"
+                            + (fileId == null ? "" : " for " + fileId) + ", status " + answer.errno);
+                }
+                StorageTarget target = storageTarget(route, answer.body);
+                succeeded = true;
+                return target;
+            } finally {
+                pool.release(tracker, succeeded);
+            }
         }
-        closeQuietly(socket);
+        throw new IOException("no FastDFS tracker reachable at " + trackers, unreachable);
     }
 
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "closing FastDFS socket failed", e);
+    /** Header, then for a file: group name (16 bytes, zero padded) and the name within the group. */
+    private static byte[] trackerRequest(Route route, String fileId) throws IOException {
+        byte[] body = new byte[0];
+        if (route != Route.STORE) {
+            int slash = fileId.indexOf('/');
+            byte[] group = fileId.substring(0, slash).getBytes(StandardCharsets.UTF_8);
+            byte[] name = fileId.substring(slash + 1).getBytes(StandardCharsets.UTF_8);
+            body = new byte[GROUP_NAME_BYTES + name.length];
+            System.arraycopy(group, 0, body, 0, Math.min(group.length, GROUP_NAME_BYTES));
+            System.arraycopy(name, 0, body, GROUP_NAME_BYTES, name.length);
         }
+        byte[] header = ProtoCommon.packHeader(route.trackerCommand, body.length, (byte) 0);
+        byte[] request = Arrays.copyOf(header, header.length + body.length);
+        System.arraycopy(body, 0, request, header.length, body.length);
+        return request;
+    }
+
+    /**
+     * Group (16), ip (15, zero padded), port (8); for an upload then the store path index (1). A fetch answer
+     * may list more ips (15 bytes each) for the other copies: the first is the one the tracker chose.
+     */
+    private static StorageTarget storageTarget(Route route, byte[] answer) throws IOException {
+        int expected = route == Route.STORE ? ProtoCommon.TRACKER_QUERY_STORAGE_STORE_BODY_LEN
+                : ProtoCommon.TRACKER_QUERY_STORAGE_FETCH_BODY_LEN;
+        if (route == Route.STORE ? answer.length != expected
+                : answer.length < expected || (answer.length - expected) % IP_BYTES != 0) {
+            throw new IOException("FastDFS tracker answered " + answer.length + " bytes, not a storage server");
+        }
+        String ip = new String(answer, GROUP_NAME_BYTES, IP_BYTES, StandardCharsets.US_ASCII).trim();
+        int port = (int) ProtoCommon.buff2long(answer, GROUP_NAME_BYTES + IP_BYTES);
+        int storePathIndex = route == Route.STORE ? answer[expected - 1] & 0xFF : 0;
+        return new StorageTarget(new InetSocketAddress(ip, port), storePathIndex);
+    }
+
+    /** Closes the idle connections; operations still running close theirs when they end. */
+    @Override
+    public void close() {
+        pool.close();
     }
 
     /**
@@ -346,35 +369,6 @@ public class FastDfsContentStore implements ContentStore {
                 out.write(buffer, 0, n);
                 remaining -= n;
             }
-            return 0;
-        }
-    }
-
-    /** Streams downloaded bytes to the caller's output; a failing output (client gone) stops the download. */
-    private static final class CopyToOutput implements DownloadCallback {
-        private final OutputStream out;
-        private final long expected;
-        long written;
-        IOException failure;
-
-        CopyToOutput(OutputStream out, long expected) {
-            this.out = out;
-            this.expected = expected;
-        }
-
-        @Override
-        public int recv(long bodyLength, byte[] data, int bytes) {
-            if (bodyLength != expected) {
-                failure = new IOException("FastDFS answered " + bodyLength + " bytes, asked for " + expected);
-                return ABORTED;
-            }
-            try {
-                out.write(data, 0, bytes);
-            } catch (IOException e) {
-                failure = e;
-                return ABORTED;
-            }
-            written += bytes;
             return 0;
         }
     }

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs wrk (Debian's /usr/bin/wrk) against one JSON endpoint. The Lua script POSTs a fixed body, or, when the body
- * holds {n}, a body made unique per request (run, thread id and counter); it counts answers that are not HTTP 200 with
- * the expected text, and its done() prints one JSON line with requests, latency percentiles and error counts.
+ * Runs wrk (Debian's /usr/bin/wrk) against one endpoint. The Lua script POSTs a fixed JSON body, or, when the body
+ * holds {n}, a body made unique per request (run, thread id and counter), or GETs when the body is empty; it counts
+ * answers that are not HTTP 200 with the expected text, and its done() prints one JSON line with requests, latency
+ * percentiles and error counts.
  */
 final class Wrk {
 
@@ -33,9 +34,11 @@ final class Wrk {
             end
             function init(args)
               body, expect = args[1], args[2]
-              wrk.method = "POST"
-              wrk.headers["Content-Type"] = "application/json"
-              wrk.body = body
+              if body ~= "" then
+                wrk.method = "POST"
+                wrk.headers["Content-Type"] = "application/json"
+                wrk.body = body
+              end
             end
             function response(status, headers, text)
               if status ~= 200 or not string.find(text, expect, 1, true) then bad = bad + 1 end
@@ -72,6 +75,7 @@ final class Wrk {
         this.uniqueScript = Files.writeString(dir.resolve("post-unique.lua"), COMMON + UNIQUE);
     }
 
+    /** @param body the JSON to POST, or "" to GET */
     Result run(String endpoint, String path, String body, String expect, int connections, int seconds)
             throws IOException, InterruptedException {
         Path script = body.contains("{n}") ? uniqueScript : staticScript;

@@ -6,12 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,44 +20,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The production topology on one machine: Debian's nginx with the project's nginx/clouddisk.conf in front of two
  * WildFly nodes, both on the same MariaDB, Redis and FastDFS (test server). Runs in the fastdfs run.
+ *
+ * <p>Downloads go the production way: the nodes answer with X-Accel-Redirect (CLOUDDISK_ACCEL_REDIRECT) and nginx
+ * fetches the bytes, through nginx/accel-fastdfs.conf, from the storage's HTTP server ({@link NginxFront}).
  */
 @EnabledIfSystemProperty(named = "it.storage", matches = "fastdfs")
 class ClusterIT {
 
     private static final Path DIR = Path.of("target", "cluster").toAbsolutePath();
     private static final List<StandaloneServer> NODES = new ArrayList<>();
-    private static Process nginx;
+    private static NginxFront nginx;
     private static String nginxUrl;
-    /** nginx's ports for browsers and seed clients, and for classic desktop clients. */
-    private static int seedPort;
-    private static int classicPort;
 
     @BeforeAll
     static void startTopology() throws Exception {
         StandaloneServer.deleteTree(DIR);
         Files.createDirectories(DIR);
-        seedPort = freePort();
-        nginxUrl = "http://127.0.0.1:" + seedPort;
         int firstOffset = Integer.getInteger("it.http.port") - 8080 + 60;
-        for (int i = 0; i < 2; i++) {
+        List<Integer> offsets = List.of(firstOffset, firstOffset + 10);
+        nginx = NginxFront.withFastdfs(DIR.resolve("nginx"), offsets.stream().map(o -> 8080 + o).toList(),
+                TestEnvironment.fastdfs().dir());
+        nginxUrl = nginx.baseUrl();
+        for (int i = 0; i < offsets.size(); i++) {
             var properties = new ArrayList<>(StandaloneServer.arquillianServerProperties().stream()
                     .filter(p -> !p.startsWith("-Dclouddisk.node.id") && !p.startsWith("-Dclouddisk.public.url"))
                     .toList());
             properties.add("-Dclouddisk.node.id=cluster-node-" + i);
             properties.add("-Dclouddisk.public.url=" + nginxUrl); // clients download through nginx
-            var node = new StandaloneServer(DIR.resolve("node" + i), firstOffset + 10 * i, properties);
+            properties.add("-Dclouddisk.accel.redirect=" + NginxFront.ACCEL_PREFIX);
+            var node = new StandaloneServer(DIR.resolve("node" + i), offsets.get(i), properties);
             NODES.add(node);
             node.start();
         }
-        classicPort = freePort();
-        nginx = startNginx(seedPort, classicPort);
     }
 
     @AfterAll
     static void stopTopology() throws Exception {
         if (nginx != null) {
-            nginx.destroy();
-            nginx.waitFor(20, TimeUnit.SECONDS);
+            nginx.close();
         }
         for (var node : NODES) {
             node.stop();
@@ -111,7 +107,7 @@ class ClusterIT {
 
     @Test
     void classicClientsOnTheirPortAndSeedClientsOnTheOtherThroughNginx() {
-        var classic = new ClassicClient(classicPort, null);
+        var classic = new ClassicClient(nginx.classicPort(), null);
         String name = CloudDiskClient.uniqueName("qtn");
         String secret = CloudDiskClient.md5(name.getBytes());
         assertEquals("002", classic.code("/reg", ClassicClient.qtJson("email", "", "firstPwd", secret, "nickName", name,
@@ -121,7 +117,7 @@ class ClusterIT {
         String md5 = CloudDiskClient.md5(content);
         String md5Request = ClassicClient.qtJson("fileName", "n.bin", "md5", md5, "token", token, "user", name);
 
-        var seed = new ClassicClient(seedPort, null, "X-CloudDisk-Dialect: classic");
+        var seed = new ClassicClient(nginx.port(), null, "X-CloudDisk-Dialect: classic");
         assertEquals("006", seed.code("/md5", md5Request), "the seed port's dialect, whatever the client claims");
         assertEquals("007", classic.code("/md5", md5Request));
         assertEquals("008", classic.post("/upload", ClassicClient.uploadBody(name, "n.bin", md5, content.length, content))
@@ -133,7 +129,7 @@ class ClusterIT {
         assertEquals("010", classic.code("/dealfile?cmd=share", ClassicClient.qtJson("filename", "n.bin", "md5", md5,
                 "token", token, "user", name)));
         String cancel = ClassicClient.qtJson("filename", "n.bin", "md5", md5, "user", name);
-        assertEquals("111", new ClassicClient(classicPort, "127.0.0.2", "X-Real-IP: 127.0.0.1").code("/dealsharefile?cmd=cancel", cancel),
+        assertEquals("111", new ClassicClient(nginx.classicPort(), "127.0.0.2", "X-Real-IP: 127.0.0.1").code("/dealsharefile?cmd=cancel", cancel),
                 "another client address: nginx reports its own view of it");
         assertEquals("111", seed.code("/dealsharefile?cmd=cancel", cancel), "the seed dialect wants the token");
         assertEquals("018", classic.code("/dealsharefile?cmd=cancel", cancel), "from the address the login came from");
@@ -158,52 +154,8 @@ class ClusterIT {
         Invariants.assertHold();
     }
 
-    /** nginx with the project's configuration, only its listen ports, upstream servers and include path set for this test. */
-    private static Process startNginx(int port, int classicPort) throws IOException, InterruptedException {
-        String project = Files.readString(Path.of("nginx", "clouddisk.conf"));
-        String servers = NODES.stream().map(n -> "    server 127.0.0.1:" + n.httpPort() + " max_fails=3 fail_timeout=10s;")
-                .reduce((x, y) -> x + "\n" + y).orElseThrow();
-        String site = project.replace("    server 127.0.0.1:8080 max_fails=3 fail_timeout=10s;", servers)
-                .replace("    listen 80;", "    listen 127.0.0.1:" + port + ";")
-                .replace("    listen 8000;", "    listen 127.0.0.1:" + classicPort + ";")
-                .replace("/etc/nginx/clouddisk-locations.conf", Path.of("nginx", "clouddisk-locations.conf").toAbsolutePath().toString());
-        assertTrue(site.contains(":" + NODES.get(1).httpPort()) && site.contains(":" + port) && site.contains(":" + classicPort)
-                        && !site.contains("include /etc/nginx/"), "nginx/clouddisk.conf no longer has the lines this test adapts");
-        Files.writeString(DIR.resolve("clouddisk.conf"), site);
-        String main = ("root".equals(System.getProperty("user.name")) ? "user root;\n" : "")
-                + "daemon off;\nworker_processes 2;\npid " + DIR.resolve("nginx.pid") + ";\n"
-                + "error_log " + DIR.resolve("nginx-error.log") + " warn;\n"
-                + "events { worker_connections 1024; }\n"
-                + "http {\n  access_log " + DIR.resolve("nginx-access.log") + ";\n"
-                + "  client_body_temp_path " + DIR.resolve("client_body") + ";\n"
-                + "  proxy_temp_path " + DIR.resolve("proxy") + ";\n"
-                + "  fastcgi_temp_path " + DIR.resolve("fastcgi") + ";\n"
-                + "  uwsgi_temp_path " + DIR.resolve("uwsgi") + ";\n"
-                + "  scgi_temp_path " + DIR.resolve("scgi") + ";\n"
-                + "  include " + DIR.resolve("clouddisk.conf") + ";\n}\n";
-        Files.writeString(DIR.resolve("nginx.conf"), main);
-        var test = new ProcessBuilder("/usr/sbin/nginx", "-t", "-p", DIR.toString(), "-c", DIR.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).start();
-        String verdict = new String(test.getInputStream().readAllBytes());
-        assertEquals(0, test.waitFor(), "nginx -t: " + verdict);
-        Process p = new ProcessBuilder("/usr/sbin/nginx", "-p", DIR.toString(), "-c", DIR.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).redirectOutput(DIR.resolve("nginx-console.log").toFile()).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return p;
-            } catch (IOException notYet) {
-                if (Instant.now().isAfter(deadline) || !p.isAlive()) {
-                    throw new AssertionError("nginx did not start: " + Files.readString(DIR.resolve("nginx-console.log")));
-                }
-                Thread.sleep(100);
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    @Test
+    void downloadsAreSentByNginxAfterANodeSaidYes() {
+        AcceleratedDownloads.assertSentByNginx(nginxUrl, NODES.get(0).baseUrl());
     }
 }

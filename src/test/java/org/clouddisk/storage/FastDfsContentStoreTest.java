@@ -221,6 +221,90 @@ class FastDfsContentStoreTest {
     }
 
     @Test
+    void operationsReuseOneTrackerAndOneStorageConnection() throws IOException {
+        for (int i = 0; i < 10; i++) {
+            byte[] content = randomBytes(20 + i, 50_000);
+            String fileId = store.store(new ByteArrayInputStream(content), content.length, "bin");
+            assertArrayEquals(content, readAll(fileId, content.length));
+            assertTrue(store.exists(fileId));
+            assertTrue(store.delete(fileId));
+        }
+
+        assertEquals(1, server.acceptedTrackerConnections());
+        assertEquals(1, server.acceptedStorageConnections());
+    }
+
+    @Test
+    void connectionsTheServersClosedAreNotReused() throws IOException {
+        var testedOnEveryReuse = new FastDfsConnectionPool.Limits(64, Duration.ZERO, Duration.ofMinutes(1));
+        try (var tested = new FastDfsContentStore(server.trackers(), CONNECT_TIMEOUT_MILLIS, NETWORK_TIMEOUT_MILLIS,
+                testedOnEveryReuse)) {
+            byte[] content = randomBytes(30, 10_000);
+            String fileId = tested.store(new ByteArrayInputStream(content), content.length, "bin");
+
+            server.dropConnections();
+
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            tested.read(fileId, 0, content.length, out);
+            assertArrayEquals(content, out.toByteArray());
+            assertEquals(2, server.acceptedTrackerConnections());
+            assertEquals(2, server.acceptedStorageConnections());
+        }
+    }
+
+    @Test
+    void idleConnectionsPastTheirTimeAreClosed() throws Exception {
+        var noIdling = new FastDfsConnectionPool.Limits(64, Duration.ZERO, Duration.ZERO);
+        try (var evicting = new FastDfsContentStore(server.trackers(), CONNECT_TIMEOUT_MILLIS, NETWORK_TIMEOUT_MILLIS,
+                noIdling)) {
+            byte[] content = randomBytes(31, 10_000);
+            String fileId = evicting.store(new ByteArrayInputStream(content), content.length, "bin");
+            evicting.read(fileId, 0, content.length, new ByteArrayOutputStream());
+            evicting.read(fileId, 0, content.length, new ByteArrayOutputStream());
+
+            assertEquals(3, server.acceptedStorageConnections());
+            awaitCondition(() -> server.openStorageConnections() == 1, "the evicted connections to be closed");
+        }
+        awaitCondition(() -> server.openStorageConnections() == 0, "closing the store to close its connections");
+    }
+
+    @Test
+    void manyThreadsShareABoundedPool() throws Exception {
+        int connections = 4;
+        int threads = 32;
+        var fourPerServer = new FastDfsConnectionPool.Limits(connections, Duration.ofSeconds(1), Duration.ofMinutes(1));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        // Waiting for a connection counts against the connect timeout: give the queue of 32 room on a busy machine.
+        try (var bounded = new FastDfsContentStore(server.trackers(), 60_000, NETWORK_TIMEOUT_MILLIS, fourPerServer)) {
+            List<Future<?>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int seed = 200 + i;
+                results.add(pool.submit(() -> {
+                    byte[] content = randomBytes(seed, 100_000 + seed);
+                    start.await();
+                    String fileId = bounded.store(new ByteArrayInputStream(content), content.length, "bin");
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    bounded.read(fileId, 0, content.length, out);
+                    assertArrayEquals(content, out.toByteArray(), fileId);
+                    assertTrue(bounded.delete(fileId));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> result : results) {
+                result.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertTrue(server.acceptedStorageConnections() <= connections, server.acceptedStorageConnections() + " opened");
+        assertTrue(server.acceptedTrackerConnections() <= connections, server.acceptedTrackerConnections() + " opened");
+        assertEquals(0, server.fileCount());
+    }
+
+    @Test
     void aStreamThatEndsEarlyFailsAndLeavesNothing() throws Exception {
         // 5 bytes short: less than the 10-byte QUIT packet, which must not be taken as the missing content.
         IOException fewBytesShort = assertThrows(IOException.class,
@@ -230,6 +314,7 @@ class FastDfsContentStoreTest {
         IOException failing = assertThrows(IOException.class,
                 () -> store.store(new FailingContent(300_000), 1_000_000, "txt"));
 
+        assertEquals(3, server.acceptedStorageConnections(), "a connection of a failed upload was reused");
         assertTrue(fewBytesShort.getMessage().contains("95 of 100"), fewBytesShort.toString());
         assertTrue(farShort.getMessage().contains("1000000 of 2000000"), farShort.toString());
         assertEquals("disk gone", failing.getMessage());
@@ -267,6 +352,7 @@ class FastDfsContentStoreTest {
 
         assertSame(clientGone, thrown);
         assertArrayEquals(content, readAll(fileId, content.length));
+        assertEquals(2, server.acceptedStorageConnections(), "the connection of the cut download was reused");
     }
 
     @Test
@@ -323,10 +409,20 @@ class FastDfsContentStoreTest {
 
     private void awaitNoFiles() throws Exception {
         // The server notices an aborted upload asynchronously.
+        awaitCondition(() -> server.fileCount() == 0, "the files in " + server.dir() + " to go");
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Waits for something the server does asynchronously; a deadline only to end a test that would hang. */
+    private static void awaitCondition(Condition condition, String what) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.fileCount() != 0) {
+        while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
-                fail("files left in " + server.dir() + ": " + server.fileCount());
+                fail("waited 10 s for " + what);
             }
             Thread.sleep(20);
         }

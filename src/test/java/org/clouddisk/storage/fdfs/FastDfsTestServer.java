@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,6 +90,8 @@ public final class FastDfsTestServer implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Set<Socket> storageConnections = ConcurrentHashMap.newKeySet();
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger acceptedTrackerConnections = new AtomicInteger();
+    private final AtomicInteger acceptedStorageConnections = new AtomicInteger();
     private volatile boolean storageAvailable = true;
     private volatile boolean storageResponding = true;
     private volatile boolean stopped;
@@ -166,6 +169,26 @@ public final class FastDfsTestServer implements AutoCloseable {
         if (!available) {
             storageConnections.forEach(FastDfsTestServer::closeQuietly);
         }
+    }
+
+    /** Connections the tracker accepted since the start. */
+    public int acceptedTrackerConnections() {
+        return acceptedTrackerConnections.get();
+    }
+
+    /** Connections the storage server accepted since the start (also those it closed at once when unavailable). */
+    public int acceptedStorageConnections() {
+        return acceptedStorageConnections.get();
+    }
+
+    /** Storage connections open now. */
+    public int openStorageConnections() {
+        return storageConnections.size();
+    }
+
+    /** Closes every open tracker and storage connection, as a restart of both servers would. */
+    public void dropConnections() {
+        connections.forEach(FastDfsTestServer::closeQuietly);
     }
 
     /** When false the storage server accepts and reads requests but never answers (clients must time out). */
@@ -250,6 +273,7 @@ public final class FastDfsTestServer implements AutoCloseable {
                     }
                     return;
                 }
+                (storage ? acceptedStorageConnections : acceptedTrackerConnections).incrementAndGet();
                 if (storage && !storageAvailable) {
                     closeQuietly(socket);
                     continue;
