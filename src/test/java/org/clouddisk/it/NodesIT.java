@@ -468,7 +468,8 @@ class NodesIT extends Deployments {
                 "/api/v2/me", List.of("get"),
                 "/api/v2/nodes/{id}", List.of("get", "patch"),
                 "/api/v2/nodes/{id}/children", List.of("get", "post"),
-                "/api/v2/nodes/{id}/content", List.of("get", "head"));
+                "/api/v2/nodes/{id}/content", List.of("get", "head"),
+                "/api/v2/nodes/{id}/thumbnail", List.of("get"));
         expected.forEach((path, methods) -> {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
             for (String method : methods) {
