@@ -2,6 +2,8 @@ package org.clouddisk.files;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -149,7 +151,9 @@ public class DefaultFileService implements FileService {
                 .setParameter("id", file.getId()).executeUpdate() == 1).orElse(false);
     }
 
+    /** A plain read on the download path: no transaction to enlist (nginx waits for this answer on every download). */
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<FileInfo> content(String fileId) {
         return em.createNamedQuery("FileInfo.byFileId", FileInfo.class).setParameter("fileId", fileId)
                 .getResultStream().findFirst();
