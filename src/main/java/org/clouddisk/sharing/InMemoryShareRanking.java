@@ -74,4 +74,11 @@ public class InMemoryShareRanking implements ShareRanking {
         entries.forEach(this::put);
         built = true;
     }
+
+    @Override
+    public synchronized void drop() {
+        ranked.clear();
+        byMember.clear();
+        built = false;
+    }
 }

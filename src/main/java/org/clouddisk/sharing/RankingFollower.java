@@ -19,8 +19,9 @@ import java.util.logging.Logger;
  * after a share could be overwritten by the share's ZADD of score 0, a cancel's ZREM could run before the share's
  * HSET/ZADD and leave a ghost entry; the ranking then disagreed with the database for good, since its size matched.
  *
- * <p>When a change cannot be applied (Redis unreachable) or its transaction fails after it was applied, the
- * ranking is marked stale and the next reader rebuilds it from the database.
+ * <p>When a change cannot be applied (Redis unreachable), the ranking is marked stale and the next reader rebuilds it
+ * from the database. When its transaction fails after it was applied, the ranking is dropped, so that no node reads
+ * a change that never committed (the ranking is exact or absent); where even that fails, it is marked stale.
  */
 @ApplicationScoped
 public class RankingFollower {
@@ -48,9 +49,14 @@ public class RankingFollower {
     }
 
     void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) RankingChange change) {
-        markStale(); // the change may have reached the ranking already
         LOG.info(() -> "transaction of ranking change " + change.kind() + " " + change.file().member()
                 + " failed; the ranking will be rebuilt from the database");
+        try {
+            ranking.drop(); // the change may have reached the ranking already
+        } catch (RuntimeException e) {
+            markStale();
+            LOG.log(Level.WARNING, "ranking not dropped: {0}", e.toString());
+        }
     }
 
     /** The ranking may have missed a change or hold one that did not commit. */

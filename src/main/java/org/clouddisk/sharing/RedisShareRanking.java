@@ -103,4 +103,9 @@ public class RedisShareRanking implements ShareRanking {
         tx.set(BUILT, "1");
         tx.exec();
     }
+
+    @Override
+    public void drop() {
+        redis.del(BUILT, ZSET, HASH); // the marker first: no change applies to what is left meanwhile
+    }
 }

@@ -28,4 +28,7 @@ public interface ShareRanking {
 
     /** Replaces the whole ranking with the given entries. */
     void replaceAll(List<RankedFile> entries);
+
+    /** Forgets the ranking: the next read rebuilds it from the database. */
+    void drop();
 }
