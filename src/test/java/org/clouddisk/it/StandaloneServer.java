@@ -74,7 +74,7 @@ public final class StandaloneServer implements AutoCloseable {
         builder.environment().put("JAVA_OPTS", "-Xms64m -Xmx512m -Djava.net.preferIPv4Stack=true");
         process = builder.start();
         Path deployed = base.resolve("deployments/clouddisk.war.deployed");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(300)); // a hang guard: a loaded 2-core machine took 147 s
         while (!Files.exists(deployed)) {
             if (Instant.now().isAfter(deadline) || !process.isAlive()
                     || Files.exists(base.resolve("deployments/clouddisk.war.failed"))) {
