@@ -213,6 +213,8 @@ export function createFilesView({ transfers, onChanged }) {
         if (saved) {
             focusAfterLoad = [node.id, '.act-rename'];
             await load();
+        } else if (document.activeElement === document.body) { // Escape took the input away
+            tr.querySelector('.act-rename').focus();
         }
     }
 
@@ -237,7 +239,7 @@ export function createFilesView({ transfers, onChanged }) {
             await load();
         } else {
             render();
-            $('new-folder').focus();
+            if (document.activeElement === document.body) $('new-folder').focus(); // Escape took the input away
         }
     }
 
