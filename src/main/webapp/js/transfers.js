@@ -5,7 +5,7 @@
 // 008 "done" / 009 "failed". Cancel at any step -> "cancelled". Waiting for a free slot: "queued".
 // Each row: <li data-id data-kind=upload|download data-name data-state data-outcome>.
 
-import { post, sessionExpired, message, NetworkError, SessionExpiredError, SESSION_EXPIRED_MESSAGE } from './api.js';
+import { post, sessionExpired, message, NetworkError, SessionExpiredError, SESSION_EXPIRED_MESSAGE, DIALECT_HEADER } from './api.js';
 import { h, formatSize, formatSpeed, formatDuration } from './util.js';
 
 const CHUNK_SIZE = 4 * 1024 * 1024;
@@ -388,6 +388,7 @@ export class Transfers {
                 resolve();
             };
             xhr.open('POST', 'upload');
+            for (const [name, value] of Object.entries(DIALECT_HEADER)) xhr.setRequestHeader(name, value);
             xhr.send(form);
         });
     }
