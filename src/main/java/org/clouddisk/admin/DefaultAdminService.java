@@ -2,8 +2,6 @@ package org.clouddisk.admin;
 
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -74,10 +72,6 @@ public class DefaultAdminService implements AdminService {
                 + info.isDisabled());
         return summary(info, em.createNamedQuery("UserFileCount.byUser", UserFileCount.class)
                 .setParameter("user", user).getResultStream().findFirst().orElse(null));
-    }
-
-    void onDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDisabled disabled) {
-        tokens.revokeAll(disabled.user());
     }
 
     @Override
