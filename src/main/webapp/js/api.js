@@ -57,6 +57,12 @@ async function parseAnswer(res) {
 }
 
 /**
+ * The browser speaks the seed's dialect (PROTOCOL.md) even where the deployment's default is the classic
+ * desktop client's; asking for the stricter dialect is open to every client.
+ */
+export const DIALECT_HEADER = { 'X-CloudDisk-Dialect': 'seed' };
+
+/**
  * POSTs `body` as JSON to `path` (e.g. "myfiles?cmd=count") and returns the parsed JSON.
  * Throws NetworkError, ServerError, or SessionExpiredError (after calling the handler).
  */
@@ -65,7 +71,7 @@ export async function post(path, body, { signal } = {}) {
     try {
         res = await fetch(path, {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
+            headers: { 'Content-Type': 'application/json', ...DIALECT_HEADER },
             body: JSON.stringify(body ?? {}),
             credentials: 'same-origin',
             cache: 'no-store',
@@ -86,7 +92,7 @@ export async function post(path, body, { signal } = {}) {
 export async function get(path) {
     let res;
     try {
-        res = await fetch(path, { method: 'GET', credentials: 'same-origin', cache: 'no-store' });
+        res = await fetch(path, { method: 'GET', headers: DIALECT_HEADER, credentials: 'same-origin', cache: 'no-store' });
     } catch (e) {
         throw new NetworkError(e);
     }

@@ -7,7 +7,7 @@
 // outcome "misplaced" when that fails and it stays in root).
 // Each row: <li data-id data-kind=upload|download data-name data-state data-outcome>.
 
-import { post, sessionExpired, message, NetworkError, SessionExpiredError, SESSION_EXPIRED_MESSAGE } from './api.js';
+import { post, sessionExpired, message, NetworkError, SessionExpiredError, SESSION_EXPIRED_MESSAGE, DIALECT_HEADER } from './api.js';
 import { h, formatSize, formatSpeed, formatDuration } from './util.js';
 
 const CHUNK_SIZE = 4 * 1024 * 1024;
@@ -411,6 +411,7 @@ export class Transfers {
                 resolve();
             };
             xhr.open('POST', 'upload');
+            for (const [name, value] of Object.entries(DIALECT_HEADER)) xhr.setRequestHeader(name, value);
             xhr.send(form);
         });
     }

@@ -10,7 +10,8 @@ import org.clouddisk.platform.Settings;
 /**
  * Who sent a request and which dialect it speaks. Forwarding headers count only when the connection comes from a
  * trusted proxy ({@code CLOUDDISK_TRUSTED_PROXIES}); from anybody else they are ignored, so a client can neither
- * pose as another address nor pick its dialect.
+ * pose as another address nor talk its way into the classic dialect's token-less requests. Any client may ask for
+ * the seed's dialect, the stricter one (the browser client does, whatever the deployment's default).
  */
 @ApplicationScoped
 public class ClientRequests {
@@ -36,12 +37,16 @@ public class ClientRequests {
                 request.getHeader("X-Forwarded-For"));
     }
 
-    /** The deployment's dialect ({@code CLOUDDISK_LEGACY_DIALECT}), unless a trusted proxy named another. */
     public Dialect dialect(HttpServletRequest request) {
         String named = request.getHeader(DIALECT_HEADER);
-        if (named == null || !proxies.trusts(request.getRemoteAddr())) {
-            return defaultDialect;
-        }
-        return Dialect.named(named).orElse(defaultDialect);
+        return named == null ? defaultDialect : choose(named, proxies.trusts(request.getRemoteAddr()), defaultDialect);
+    }
+
+    /**
+     * The dialect a request named in {@link #DIALECT_HEADER}: seed from anybody, classic from a trusted proxy only;
+     * otherwise the deployment's ({@code CLOUDDISK_LEGACY_DIALECT}).
+     */
+    static Dialect choose(String named, boolean fromTrustedProxy, Dialect deployment) {
+        return Dialect.named(named).filter(d -> d == Dialect.SEED || fromTrustedProxy).orElse(deployment);
     }
 }

@@ -129,7 +129,7 @@ final class ClassicClient {
     }
 
     /** One HTTP/1.1 answer: status 200 expected (the protocol answers every outcome so), body by length or chunks. */
-    private static String readAnswer(InputStream in) throws IOException {
+    static String readAnswer(InputStream in) throws IOException {
         String status = line(in);
         if (!status.startsWith("HTTP/1.1 200")) {
             throw new IllegalStateException("not a protocol answer: " + status);

@@ -245,6 +245,9 @@ class ClassicClientIT extends Deployments {
         assertEquals("006", untrusted.code("/md5", qtJson("fileName", "s.bin", "md5", md5, "token", p.token(), "user", p.name())),
                 "only a trusted proxy picks the dialect");
         assertEquals("111", seed.code("/dealsharefile?cmd=save", qtJson("filename", "s.bin", "md5", md5, "user", p.name())));
+        var askingForSeed = new ClassicClient(port, "127.0.0.2", "X-CloudDisk-Dialect: seed");
+        assertEquals("006", askingForSeed.code("/md5", qtJson("fileName", "s.bin", "md5", md5, "token", p.token(), "user", p.name())),
+                "any client may ask for the seed dialect");
         assertEquals("008", p.upload("s.bin", content), "the permit was left for the classic upload");
     }
 

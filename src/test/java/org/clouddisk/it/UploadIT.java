@@ -11,15 +11,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -406,39 +403,54 @@ class UploadIT extends Deployments {
         assertDownloads(u, md5, MEDIUM);
     }
 
-    /** 64 MiB as multipart/form-data with a Content-Length; the md5 field follows the file part, computed while sending. */
+    /** 64 MiB as multipart/form-data with a Content-Length, generated while it is sent: streamed, never spooled. */
     @Test
     void streamsAMediumMultipartUpload() {
         User u = client.newUser("big");
+        long seed = RANDOM.nextLong();
+        String md5 = GeneratedContent.md5(seed, MEDIUM);
         String boundary = CloudDiskClient.newMultipartBoundary();
-        byte[] head = filePartHead(boundary, "big.bin").getBytes(StandardCharsets.UTF_8);
-        var generated = new DigestedContent(RANDOM.nextLong(), MEDIUM);
-        String fields = "\r\n" + field(boundary, "user", u.name()) + field(boundary, "token", u.token());
-        // Everything after the content; its md5 field is known only once the content has been generated.
-        var tail = new java.util.function.Supplier<InputStream>() {
-            @Override
-            public InputStream get() {
-                return new ByteArrayInputStream((fields + field(boundary, "md5", generated.md5()) + "--" + boundary
-                        + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-        };
-        long length = head.length + MEDIUM + (fields + field(boundary, "md5", "0".repeat(32)) + "--" + boundary
-                + "--\r\n").getBytes(StandardCharsets.UTF_8).length;
-        var parts = List.<java.util.function.Supplier<InputStream>>of(() -> new ByteArrayInputStream(head),
-                () -> generated, tail).iterator();
-        String code = client.uploadStream(() -> new SequenceInputStream(new java.util.Enumeration<>() {
-            @Override
-            public boolean hasMoreElements() {
-                return parts.hasNext();
-            }
-
-            @Override
-            public InputStream nextElement() {
-                return parts.next().get(); // called only when the previous part is exhausted
-            }
-        }), length, multipartType(boundary));
+        byte[] head = (field(boundary, "user", u.name()) + field(boundary, "token", u.token()) + field(boundary, "md5", md5)
+                + field(boundary, "size", Long.toString(MEDIUM)) + filePartHead(boundary, "big.bin")).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        String code = client.uploadStream(() -> new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                new ByteArrayInputStream(head), new GeneratedContent(seed, MEDIUM), new ByteArrayInputStream(tail)))),
+                head.length + MEDIUM + tail.length, multipartType(boundary));
         assertEquals("008", code);
-        assertDownloads(u, generated.md5(), MEDIUM);
+        assertDownloads(u, md5, MEDIUM);
+    }
+
+    static Stream<Arguments> refusedTokens() {
+        return Stream.of(Form.values()).flatMap(f -> Stream.of(arguments(f, "wrong"), arguments(f, "missing")));
+    }
+
+    /**
+     * The token is checked before the content is read: the answer comes while most of a 3 GiB body is still unsent
+     * (the client stops sending and waits). A server that read or spooled the body first would never answer.
+     */
+    @ParameterizedTest(name = "[{index}] {0}, token {1}")
+    @MethodSource("refusedTokens")
+    void refusesABadTokenBeforeReadingTheContent(Form form, String token) throws IOException {
+        User u = client.newUser("early");
+        long size = 3L << 30;
+        Upload upload = Upload.of(u, "big.iso", new byte[0]).withMd5("0".repeat(32)).withSize(size)
+                .withToken(token.equals("wrong") ? u.token() + "x" : null);
+        String boundary = CloudDiskClient.newBoundary(form);
+        byte[] body = uploadBody(form, boundary, upload);
+        byte[] head = Arrays.copyOf(body, body.length - (form == Form.LEGACY ? legacyTail(boundary).length
+                : ("\r\n--" + boundary + "--\r\n").length())); // everything before the content
+        int port = Integer.getInteger("it.http.port");
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(60_000); // a hang guard: the answer is expected at once
+            var out = socket.getOutputStream();
+            out.write(("POST /upload HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: " + uploadType(form, boundary)
+                    + "\r\nContent-Length: " + (head.length + size + 64) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(head);
+            out.write(new byte[1 << 20]); // 1 MiB of the 3 GiB, then nothing more
+            out.flush();
+            assertEquals("{\"code\":\"111\"}", ClassicClient.readAnswer(socket.getInputStream()));
+        }
+        assertEquals(0, client.myCount(u));
     }
 
     private static String field(String boundary, String name, String value) {
@@ -456,28 +468,4 @@ class UploadIT extends Deployments {
         Invariants.assertHold();
     }
 
-    /** Generated content (never held whole) digested as it is read; {@link #md5()} once all of it was read. */
-    private static final class DigestedContent extends DigestInputStream {
-        DigestedContent(long seed, long size) {
-            super(new GeneratedContent(seed, size), md5Digest());
-        }
-
-        private String md5;
-
-        /** The digest finishes once; later calls answer the same. */
-        String md5() {
-            if (md5 == null) {
-                md5 = HexFormat.of().formatHex(getMessageDigest().digest());
-            }
-            return md5;
-        }
-
-        private static MessageDigest md5Digest() {
-            try {
-                return MessageDigest.getInstance("MD5");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

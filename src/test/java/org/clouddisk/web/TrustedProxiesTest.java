@@ -1,5 +1,6 @@
 package org.clouddisk.web;
 
+import org.clouddisk.platform.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,5 +61,13 @@ class TrustedProxiesTest {
         assertEquals("127.0.0.1", proxies.clientAddress("127.0.0.1", null, "10.1.0.5"), "only proxies: the peer");
         assertEquals("127.0.0.1", proxies.clientAddress("127.0.0.1", "not-an-ip", "garbage, 10.1.0.5"));
         assertEquals("127.0.0.1", proxies.clientAddress("127.0.0.1", null, null));
+    }
+
+    @Test
+    void anyClientMayAskForTheSeedDialectOnlyATrustedProxyForTheClassicOne() {
+        assertEquals(Dialect.SEED, ClientRequests.choose("seed", false, Dialect.CLASSIC));
+        assertEquals(Dialect.CLASSIC, ClientRequests.choose("classic", true, Dialect.SEED));
+        assertEquals(Dialect.SEED, ClientRequests.choose("classic", false, Dialect.SEED), "not from a client");
+        assertEquals(Dialect.CLASSIC, ClientRequests.choose("qt", true, Dialect.CLASSIC), "unknown: the deployment's");
     }
 }
