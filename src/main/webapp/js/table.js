@@ -36,21 +36,23 @@ export function formatTime(time) {
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function setLoading(view, on) {
+function setLoading(view, on) {
     $(`${view}-loading`).hidden = !on;
 }
 
 /**
- * The pager under a list (#<view>-pager, -prev, -next, -page-info): keeps the page number and calls `load`
- * when it changes.
+ * The pager at the end of a view's section (#<view>-pager with #<view>-prev, -next, -page-info; `label` names it
+ * for screen readers): keeps the page number and calls `load` when it changes.
  */
 export class Pager {
-    constructor(view, load) {
+    constructor(view, label, load) {
         this.view = view;
         this.page = 0;
         this.total = 0;
-        $(`${view}-prev`).addEventListener('click', () => { this.page--; load(); });
-        $(`${view}-next`).addEventListener('click', () => { this.page++; load(); });
+        const button = (dir, text, step) => h('button', { type: 'button', id: `${view}-${dir}`, class: 'btn',
+            onclick: () => { this.page += step; load(); } }, text);
+        $(`view-${view}`).append(h('nav', { class: 'pager', id: `${view}-pager`, 'aria-label': label, hidden: true },
+            button('prev', '‹ Previous', -1), h('span', { id: `${view}-page-info`, class: 'page-info' }), button('next', 'Next ›', 1)));
     }
 
     get offset() {

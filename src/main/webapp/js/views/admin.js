@@ -24,7 +24,7 @@ function statsRows(stats) {
 export function createAdminView({ onChanged }) {
     let q = '';
     let users = [];
-    const pager = new Pager('admin', () => load());
+    const pager = new Pager('admin', 'User pages', () => load());
 
     const load = latestOnly('admin', async (current) => {
         const [stats, page] = await Promise.all([drive.adminStats(),

@@ -37,7 +37,7 @@ export function createFilesView({ transfers, onChanged }) {
     let order = 'asc';
     let focusAfterLoad = null; // [node id, selector of the control to focus] once the list is rendered
     const selected = new Set();
-    const pager = new Pager('myfiles', () => load());
+    const pager = new Pager('myfiles', 'Folder pages', () => load());
 
     const load = latestOnly('myfiles', async (current) => {
         const params = { sort, order, offset: pager.offset, limit: PAGE_SIZE };
@@ -417,7 +417,10 @@ export function createFilesView({ transfers, onChanged }) {
         scheduleReload() {
             clearTimeout(reloadTimer);
             reloadTimer = setTimeout(() => {
-                if (!$('view-myfiles').hidden) load();
+                if ($('view-myfiles').hidden) return;
+                // A name being typed would be lost with its row: reload once it is done.
+                if ($('file-list').querySelector('.name-input')) this.scheduleReload();
+                else load();
             }, 300);
         },
         /** Back to root with nothing remembered (log out). */

@@ -29,7 +29,7 @@ export async function cancelShare(md5, filename) {
 
 export function createPublicView(transfers) {
     let items = [];
-    const pager = new Pager('public', () => load());
+    const pager = new Pager('public', 'Public files pages', () => load());
 
     const load = latestOnly('public', async (current) => {
         const total = await shareCount();

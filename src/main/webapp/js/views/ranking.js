@@ -9,7 +9,7 @@ const $ = (id) => document.getElementById(id);
 
 export function createRankingView() {
     let items = [];
-    const pager = new Pager('ranking', () => load());
+    const pager = new Pager('ranking', 'Ranking pages', () => load());
 
     const load = latestOnly('ranking', async (current) => {
         pager.setTotal(await shareCount());

@@ -12,7 +12,7 @@ const $ = (id) => document.getElementById(id);
 export function createSearchView({ showView }) {
     let q = '';
     let items = [];
-    const pager = new Pager('search', () => load());
+    const pager = new Pager('search', 'Search result pages', () => load());
 
     const load = latestOnly('search', async (current) => {
         const page = await drive.search({ q, offset: pager.offset, limit: PAGE_SIZE });

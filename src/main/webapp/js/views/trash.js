@@ -11,7 +11,7 @@ const $ = (id) => document.getElementById(id);
 
 export function createTrashView({ onChanged }) {
     let items = [];
-    const pager = new Pager('trash', () => load());
+    const pager = new Pager('trash', 'Trash pages', () => load());
 
     const load = latestOnly('trash', async (current) => {
         const page = await drive.trash({ offset: pager.offset, limit: PAGE_SIZE });
@@ -26,7 +26,7 @@ export function createTrashView({ onChanged }) {
             { class: 'file-row', dataset: { id: node.id, kind: node.kind, name: node.name } },
             cell(null, 'col-icon', node.kind === 'folder' ? folderIcon() : typeIcon(node)),
             nameCell(node.name, false),
-            cell('Was in', 'origin', Array.isArray(node.original_path) ? pathText(node.original_path) : node.original_path),
+            cell('Was in', 'origin', pathText(node.original_path)),
             cell('Size', 'col-num size', node.kind === 'folder' ? '—' : formatSize(node.size)),
             timeCell('Deleted', node.deleted),
             cell(null, 'col-actions', h('div', { class: 'actions' },

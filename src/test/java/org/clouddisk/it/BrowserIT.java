@@ -8,6 +8,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -60,7 +61,7 @@ class BrowserIT extends Deployments {
     private static final String EXPIRED = "Your session expired, please log in again";
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
     private static final Path SHOTS = BASEDIR.resolve("target/screenshots");
-    private static final List<String> DOC_SHOTS = List.of("login", "myfiles", "public", "phone-myfiles");
+    private static final List<String> DOC_SHOTS = List.of("login", "folder", "public", "phone-folder", "trash", "admin");
 
     private final String base = "http://127.0.0.1:" + System.getProperty("it.http.port") + "/";
     private ChromeDriver driver;
@@ -207,7 +208,7 @@ class BrowserIT extends Deployments {
 
     @Test
     void foldersThroughThePage() throws Exception {
-        openAsNewUser("erin");
+        String erin = openAsNewUser("erin");
 
         // Folders created in place; a file uploaded into the folder on screen.
         newFolder("Reports");
@@ -221,10 +222,10 @@ class BrowserIT extends Deployments {
         visible(myRow("budget.xlsx"));
 
         // A folder from the desktop keeps its structure.
-        Path album = Files.createDirectories(temp.resolve(uniqueName("d")).resolve("album"));
-        Files.write(Files.createDirectories(album.resolve("2026")).resolve("beach.jpg"), randomBytes(5_000));
-        Files.write(album.resolve("list.txt"), "one\n".getBytes(StandardCharsets.UTF_8));
-        driver.findElement(By.id("upload-folder-input")).sendKeys(album.toString());
+        Path folder = Files.createDirectories(temp.resolve(uniqueName("d")).resolve("album"));
+        Files.write(Files.createDirectories(folder.resolve("2026")).resolve("beach.jpg"), randomBytes(5_000));
+        Files.write(folder.resolve("list.txt"), "one\n".getBytes(StandardCharsets.UTF_8));
+        driver.findElement(By.id("upload-folder-input")).sendKeys(folder.toString());
         waitTransfer("beach.jpg", "done", "stored");
         waitTransfer("list.txt", "done", "stored");
         openFolder("album");
@@ -271,6 +272,64 @@ class BrowserIT extends Deployments {
         wait.until(textToBe(By.cssSelector("#props-list dd[data-prop='location']"), "My files / Archive"));
         click("#props-close");
         phoneShot("phone-folder");
+
+        // Search: the hit opens its folder, on the file.
+        type("#search-input", "BUDGET");
+        driver.findElement(By.id("search-input")).sendKeys(Keys.ENTER);
+        visible("#view-search");
+        String hit = "#search-list tr[data-name='budget 2027.xlsx']";
+        wait.until(textToBe(By.cssSelector(hit + " .origin"), "My files / Archive"));
+        shot("search");
+        click(hit + " .act-open-folder");
+        wait.until(textToBe(By.id("folder-name"), "Archive"));
+        wait.until(d -> driver.findElement(By.cssSelector(myRow("budget 2027.xlsx") + " .select"))
+                .equals(driver.switchTo().activeElement()));
+
+        // Deleted to the trash (a folder with its subtree), restored to where it was, purged, the trash emptied.
+        trash(myRow("budget 2027.xlsx"));
+        click("#breadcrumbs li:first-child .crumb");
+        trash(folderRow("album"));
+        trash(folderRow("Reports"));
+        nav("trash");
+        String trashed = "#trash-list tr[data-name='budget 2027.xlsx']";
+        wait.until(textToBe(By.cssSelector(trashed + " .origin"), "My files / Archive"));
+        String album = "#trash-list tr[data-name='album']";
+        wait.until(textToBe(By.cssSelector(album + " .origin"), "My files"));
+        shot("trash");
+        click(album + " .act-restore");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "“album” was restored"));
+        wait.until(invisibilityOfElementLocated(By.cssSelector(album)));
+        click(trashed + " .act-purge");
+        click("#confirm-ok");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "was deleted for good"));
+        wait.until(invisibilityOfElementLocated(By.cssSelector(trashed)));
+        click("#empty-trash");
+        click("#confirm-ok");
+        visible("#trash-empty");
+        wait.until(textToBe(By.id("quota-text"), "4.89 KB used"));
+        nav("myfiles");
+        visible(folderRow("album"));
+
+        // The administrator gives the user a quota: the user's bar shows it.
+        logOut();
+        String admin = "itadmin"; // CLOUDDISK_ADMINS of the test server; registered by whichever test needs it first
+        assertTrue(List.of("002", "003").contains(client.code("/reg", json("userName", admin, "nickName", admin,
+                "password", md5Hex(admin), "phone", "", "email", ""))));
+        logIn(admin, admin, true);
+        nav("admin");
+        type("#admin-q", erin);
+        driver.findElement(By.id("admin-q")).sendKeys(Keys.ENTER);
+        String user = "#admin-list tr[data-user='" + erin + "']";
+        visible(user);
+        type(user + " .limit-input", "1 MB");
+        click(user + " .act-set-limit");
+        wait.until(attributeToBe(By.cssSelector(user), "data-limit", "1048576"));
+        shot("admin");
+        logOut();
+        logIn(erin, PASSWORD, true);
+        wait.until(textToBe(By.id("quota-text"), "4.89 KB of 1.00 MB used"));
+        assertTrue(driver.findElements(By.cssSelector("#nav-admin:not([hidden])")).isEmpty(), "no admin view");
+        shot("myfiles-quota");
         Invariants.assertHold();
     }
 
@@ -378,6 +437,14 @@ class BrowserIT extends Deployments {
         return css;
     }
 
+    /** Deletes the row's node through the confirm dialog: it goes to the trash. */
+    private void trash(String rowCss) {
+        click(rowCss + " .act-delete");
+        click("#confirm-ok");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "moved to the trash"));
+        wait.until(invisibilityOfElementLocated(By.cssSelector(rowCss)));
+    }
+
     private void newFolder(String name) {
         click("#new-folder");
         visible("#file-list input.name-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), name, Keys.ENTER);
@@ -479,7 +546,14 @@ class BrowserIT extends Deployments {
     }
 
     private void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        // A list re-renders when an upload finishes: the element found a moment ago may be replaced before the click.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+            if (e != null) {
+                e.click();
+            }
+            return e != null;
+        });
     }
 
     private void type(String css, String text) {
