@@ -131,7 +131,7 @@ export const MESSAGES = {
     },
     upload: {
         '008': 'uploaded and stored.',
-        '009': 'upload failed: the server rejected the file (size or MD5 mismatch, or a storage error).',
+        '009': 'upload failed: not enough space left in your quota, or the server rejected the file (size or MD5 mismatch, or a storage error).',
     },
     share: {
         '010': 'is now shared in the public files.',
@@ -149,7 +149,7 @@ export const MESSAGES = {
     save: {
         '020': 'was saved to your files.',
         '021': 'is already in your files.',
-        '022': 'could not be saved to your files.',
+        '022': 'could not be saved to your files (is your quota full?).',
     },
 };
 

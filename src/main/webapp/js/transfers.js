@@ -393,7 +393,7 @@ export class Transfers {
                     this.finish(t, 'failed', SESSION_EXPIRED_MESSAGE, 'expired');
                     sessionExpired();
                 } else if (code === '009') {
-                    this.finish(t, 'failed', 'The server rejected the file (size or MD5 mismatch, or a storage error).',
+                    this.finish(t, 'failed', 'Not enough space left in your quota, or the server rejected the file (size or MD5 mismatch, or a storage error).',
                         'failed', `"${t.name}": ${message('upload', code)}`, 'error');
                 } else {
                     this.finish(t, 'failed', `Unexpected answer from the server (code ${code ?? 'none'}).`, 'failed',

@@ -3,7 +3,7 @@
 // folders) into the folder on screen, downloads, sharing to the public list, properties.
 
 import { post, asUser, message, SessionExpiredError } from '../api.js';
-import { drive } from '../v2.js';
+import { drive, ProblemError } from '../v2.js';
 import { notify, busy, reportError } from '../status.js';
 import { confirmDialog, showProperties } from '../dialogs.js';
 import { pickFolder } from '../move-dialog.js';
@@ -39,13 +39,27 @@ export function createFilesView({ transfers, onChanged }) {
     const selected = new Set();
     const pager = new Pager('myfiles', 'Folder pages', () => load());
 
-    const load = latestOnly('myfiles', async (current) => {
+    /** The folder's node and the page on screen of its children. */
+    async function fetchFolder() {
         const params = { sort, order, offset: pager.offset, limit: PAGE_SIZE };
-        let [node, page] = await Promise.all([drive.node(folder), drive.children(folder, params)]);
-        if (page.items.length === 0 && page.total > 0) {
-            // Nodes went away meanwhile (another tab): show the last page that has some.
-            pager.setTotal(page.total);
-            page = await drive.children(folder, { ...params, offset: pager.offset });
+        const [node, page] = await Promise.all([drive.node(folder), drive.children(folder, params)]);
+        if (page.items.length > 0 || page.total === 0) return [node, page];
+        // Nodes went away meanwhile (another tab): show the last page that has some.
+        pager.setTotal(page.total);
+        return [node, await drive.children(folder, { ...params, offset: pager.offset })];
+    }
+
+    const load = latestOnly('myfiles', async (current) => {
+        let node;
+        let page;
+        try {
+            [node, page] = await fetchFolder();
+        } catch (e) {
+            if (folder === ROOT || !(e instanceof ProblemError && e.code === 'not_found')) throw e;
+            // Deleted or never there (another tab, an old address): back to My files.
+            notify('That folder is no longer there, here is My files.', 'info');
+            open(ROOT);
+            return;
         }
         if (!current()) return;
         here = node;
@@ -157,17 +171,23 @@ export function createFilesView({ transfers, onChanged }) {
         await load();
     }
 
-    /** Moves `nodes` into `target` ({id, name}) one by one; reports what could not move and why. */
-    async function move(nodes, target) {
+    /** Runs `op` on each node in turn; answers the failures as "“name”: why" (a lost session ends it all). */
+    async function eachNode(nodes, op) {
         const failures = [];
         for (const node of nodes) {
             try {
-                await drive.update(node.id, { parent: target.id });
+                await op(node);
             } catch (e) {
-                if (e instanceof SessionExpiredError) return;
+                if (e instanceof SessionExpiredError) throw e;
                 failures.push(`“${node.name}”: ${e.message}`);
             }
         }
+        return failures;
+    }
+
+    /** Moves `nodes` into `target` ({id, name}); reports what could not move and why. */
+    async function move(nodes, target) {
+        const failures = await eachNode(nodes, (node) => drive.update(node.id, { parent: target.id }));
         if (failures.length) notify(`Not moved to “${target.name}”. ${failures.join(' ')}`, 'error');
         else notify(`Moved ${describe(nodes)} to “${target.name}”.`, 'ok');
         select(nodes.map((n) => n.id), false);
@@ -187,15 +207,7 @@ export function createFilesView({ transfers, onChanged }) {
             notify(`${what} ${nodes.length === 1 ? 'was' : 'were'} not deleted.`, 'info');
             return;
         }
-        const failures = [];
-        for (const node of nodes) {
-            try {
-                await drive.remove(node.id);
-            } catch (e) {
-                if (e instanceof SessionExpiredError) return;
-                failures.push(`“${node.name}”: ${e.message}`);
-            }
-        }
+        const failures = await eachNode(nodes, (node) => drive.remove(node.id));
         if (failures.length) notify(`Not deleted: ${failures.join(' ')}`, 'error');
         else notify(`${what} ${nodes.length === 1 ? 'was' : 'were'} moved to the trash.`, 'ok');
         select(nodes.map((n) => n.id), false);
@@ -360,7 +372,7 @@ export function createFilesView({ transfers, onChanged }) {
                 const target = dropTarget(ev);
                 const ids = JSON.parse(ev.dataTransfer.getData(NODES_TYPE) || '[]');
                 const nodes = items.filter((n) => ids.includes(n.id) && n.id !== (target && target.id));
-                if (target && nodes.length) move(nodes, target);
+                if (target && nodes.length) move(nodes, target).catch(reportError);
             } else if (carries(ev, 'Files')) {
                 upload(filesOfDrop(ev.dataTransfer));
             }
