@@ -288,8 +288,16 @@ class BrowserIT extends Deployments {
         // Deleted to the trash (a folder with its subtree), restored to where it was, purged, the trash emptied.
         trash(myRow("budget 2027.xlsx"));
         click("#breadcrumbs li:first-child .crumb");
-        trash(folderRow("album"));
-        trash(folderRow("Reports"));
+        click(folderRow("album") + " .select");
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE); // clears the selection
+        wait.until(invisibilityOfElementLocated(By.id("selection-bar")));
+        click(folderRow("album") + " .select");
+        click(folderRow("Reports") + " .select");
+        wait.until(textToBe(By.id("selection-count"), "2 selected"));
+        click("#bulk-delete");
+        click("#confirm-ok");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "2 items were moved to the trash"));
+        wait.until(invisibilityOfElementLocated(By.cssSelector(folderRow("album"))));
         nav("trash");
         String trashed = "#trash-list tr[data-name='budget 2027.xlsx']";
         wait.until(textToBe(By.cssSelector(trashed + " .origin"), "My files / Archive"));
