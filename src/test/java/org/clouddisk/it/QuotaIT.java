@@ -157,14 +157,14 @@ class QuotaIT extends Deployments {
     @Test
     void aDisabledUsersTokensStopAtOnceInBothProtocols() {
         User u = client.newUser("disabled");
-        JsonObject disabled = setUser(u.name(), json("disabled", true).toString());
+        JsonObject disabled = setUser(u.name(), json("disabled", JsonValue.TRUE).toString());
         assertTrue(disabled.getBoolean("disabled"));
         assertEquals("111", client.code("/myfiles?cmd=count", json("user", u.name(), "token", u.token())));
         drive.expectProblem(401, "unauthorized", u, "GET", "/me", null);
         assertEquals("001", client.code("/login", json("user", u.name(), "password",
                 CloudDiskClient.passwordOf(u.name()))));
 
-        setUser(u.name(), json("disabled", false).toString());
+        setUser(u.name(), json("disabled", JsonValue.FALSE).toString());
         User back = client.relogin(u);
         assertEquals(200, drive.send(back, "GET", "/me", null).status());
     }
