@@ -164,7 +164,8 @@ public class DefaultDriveService implements DriveService {
     /**
      * The user's folders are read whole (one query; a drive holds far fewer folders than files), which answers
      * their liveness and every hit's path in memory; matching file names are scanned in the index
-     * (user, file_name, folder_id) alone, bounded by the user's prefix; only the page's files are then read.
+     * (user, file_name, folder_id) alone, in its order (no sort), bounded by the user's prefix; only the page's
+     * files are then read.
      */
     @Override
     public Page<Node> search(String user, String query, Paging paging) {
@@ -176,8 +177,8 @@ public class DefaultDriveService implements DriveService {
                 .filter(f -> !f.isRoot() && tree.isLive(f.getId()) && f.getName().toLowerCase(Locale.ROOT).contains(needle))
                 .sorted(Comparator.comparing(Folder::getName).thenComparing(Folder::getId)).toList();
         List<Long> fileHits = em.createQuery("select u.id, u.folderId from UserFile u where u.user = :user"
-                        + " and lower(u.fileName) like :pattern escape '" + LikePatterns.ESCAPE + "' order by u.fileName, u.id",
-                        Object[].class)
+                        + " and lower(u.fileName) like :pattern escape '" + LikePatterns.ESCAPE + "'"
+                        + " order by u.fileName, u.folderId, u.id", Object[].class)
                 .setParameter("user", user).setParameter("pattern", LikePatterns.containingLowercase(query))
                 .getResultStream().filter(row -> tree.isLive((Long) row[1])).map(row -> (Long) row[0]).toList();
 

@@ -105,6 +105,11 @@ class ConcurrencyIT extends Deployments {
 
         List<String> codes = concurrently(everybody.size(), i -> client.dealFile("del", everybody.get(i), c.md5(), c.name()));
         assertEquals(Collections.nCopies(everybody.size(), "013"), codes);
+        assertEquals(404, client.get(url).status(), "only trashes hold it: gone to the seed's protocol");
+        concurrently(everybody.size(), i -> {
+            client.emptyTrash(everybody.get(i));
+            return null;
+        });
         assertNull(references(c), "the file_info row is gone");
         assertEquals(0L, Invariants.number("select count(*) from user_file_list where md5 = ?", c.md5()));
         assertEquals(404, client.get(url).status(), "the content is gone from the store");

@@ -97,6 +97,10 @@ public final class DriveClient {
                 .findFirst().orElseThrow(() -> new AssertionError(name + " is not in root"));
     }
 
+    public static String id(JsonObject node) {
+        return node.getString("id");
+    }
+
     /** DELETE /nodes/{id}: the node goes to the trash. */
     public void trash(User u, String id) {
         Answer a = send(u, "DELETE", "/nodes/" + id, null);

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static org.clouddisk.it.CloudDiskClient.md5;
 import static org.clouddisk.it.CloudDiskClient.uniqueContent;
+import static org.clouddisk.it.DriveClient.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,10 +30,6 @@ class TrashIT extends Deployments {
     @AfterEach
     void invariantsHold() {
         Invariants.assertHold();
-    }
-
-    private static String id(JsonObject node) {
-        return node.getString("id");
     }
 
     private static List<String> names(List<JsonObject> nodes) {
@@ -167,7 +164,7 @@ class TrashIT extends Deployments {
         assertEquals(204, drive.send(u, "DELETE", "/trash", null).status());
         assertEquals(List.of(), drive.trashItems(u));
         assertEquals(0, drive.expect(200, u, "GET", "/trash", null).getInt("total"));
-        assertEquals(1, Db.number("select count(*) from user_folder where user = ?", u.name()), "root only");
+        assertEquals(2, Db.number("select count(*) from user_folder where user = ?", u.name()), "root and live");
         assertEquals(0, Db.userFiles(u.name()));
     }
 
