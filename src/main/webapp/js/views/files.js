@@ -36,6 +36,7 @@ export function createFilesView({ transfers, onChanged }) {
     let sort = 'name';
     let order = 'asc';
     let focusAfterLoad = null; // [node id, selector of the control to focus] once the list is rendered
+    let focusCrumb = false;    // the control that opened the folder is gone: focus goes to where we are
     const selected = new Set();
     const pager = new Pager('myfiles', 'Folder pages', () => load());
 
@@ -77,6 +78,7 @@ export function createFilesView({ transfers, onChanged }) {
         pager.page = 0;
         selected.clear();
         focusAfterLoad = focus;
+        focusCrumb = !focus && !!document.activeElement.closest('#file-list, #breadcrumbs');
         history.replaceState(null, '', folderId === ROOT ? '#myfiles' : `#myfiles/${folderId}`);
         return load();
     }
@@ -106,6 +108,9 @@ export function createFilesView({ transfers, onChanged }) {
             focusAfterLoad = null;
             const target = document.querySelector(`#file-list tr[data-id="${CSS.escape(id)}"] ${selector}`);
             if (target) target.focus();
+        } else if (focusCrumb) {
+            focusCrumb = false;
+            $('breadcrumbs').querySelector('[aria-current="location"]').focus();
         }
     }
 

@@ -216,10 +216,13 @@ class BrowserIT extends Deployments {
         openFolder("Reports");
         wait.until(textToBe(By.cssSelector("#breadcrumbs [aria-current='location']"), "Reports"));
         visible("#myfiles-empty");
-        Path budget = write("budget.xlsx", randomBytes(200_000));
-        upload(budget.toString());
+        byte[] content = randomBytes(200_000);
+        upload(write("budget.xlsx", content).toString());
         waitTransfer("budget.xlsx", "done", "stored");
         visible(myRow("budget.xlsx"));
+        click(myRow("budget.xlsx") + " .act-download");
+        assertArrayEquals(content, Files.readAllBytes(downloaded("budget.xlsx", content.length)), "downloaded bytes");
+        wait.until(textToBe(By.cssSelector(myRow("budget.xlsx") + " .pv"), "1"));
 
         // A folder from the desktop keeps its structure.
         Path folder = Files.createDirectories(temp.resolve(uniqueName("d")).resolve("album"));
