@@ -12,13 +12,12 @@ import { editName } from '../inline-name.js';
 import { filesOfInput, filesOfDrop, placeEntries } from '../uploads.js';
 import { downloadNode } from '../downloads.js';
 import { cancelShare } from './public.js';
+import { wireDragAndDrop } from './drag-and-drop.js';
 import { h, formatSize, formatNumber, typeIcon, folderIcon, typeInfo, fileType } from '../util.js';
 import { cell, actionButton, nameCell, timeCell, formatTime, Pager, PAGE_SIZE, latestOnly } from '../table.js';
 
 const $ = (id) => document.getElementById(id);
 const ROOT = 'root';
-// Rows dragged onto a folder carry their ids under this type; files from the desktop carry "Files".
-const NODES_TYPE = 'application/x-clouddisk-nodes';
 
 /** “name” for one node, "n items" for more. */
 function describe(nodes) {
@@ -328,65 +327,6 @@ export function createFilesView({ transfers, onChanged }) {
         else if (c.contains('act-delete')) busy(btn, () => trash([node]));
     }
 
-    /** The folder a drag is over: a folder row or a breadcrumb, as {id, name, el}. */
-    function dropTarget(ev) {
-        const el = ev.target.closest('.drop-target');
-        if (!el) return null;
-        return el.matches('tr') ? { id: el.dataset.id, name: el.dataset.name, el } : { id: el.dataset.id, name: el.textContent, el };
-    }
-
-    function wireDragAndDrop() {
-        const view = $('view-myfiles');
-        let over = null;
-        const mark = (el) => {
-            if (over) over.classList.remove('drop-over');
-            over = el;
-            if (el) el.classList.add('drop-over');
-        };
-        const carries = (ev, type) => [...(ev.dataTransfer.types || [])].includes(type);
-
-        $('file-list').addEventListener('dragstart', (ev) => {
-            const node = nodeOf(ev.target);
-            if (!node) return;
-            // Dragging a selected row moves the whole selection.
-            const ids = selected.has(node.id) ? [...selected] : [node.id];
-            ev.dataTransfer.setData(NODES_TYPE, JSON.stringify(ids));
-            ev.dataTransfer.effectAllowed = 'move';
-        });
-        view.addEventListener('dragover', (ev) => {
-            if (carries(ev, NODES_TYPE)) {
-                const target = dropTarget(ev);
-                mark(target && target.el);
-                if (target) {
-                    ev.preventDefault();
-                    ev.dataTransfer.dropEffect = 'move';
-                }
-            } else if (carries(ev, 'Files')) {
-                ev.preventDefault();
-                ev.dataTransfer.dropEffect = 'copy';
-                mark($('drop-zone'));
-            }
-        });
-        view.addEventListener('dragleave', (ev) => {
-            if (!view.contains(ev.relatedTarget)) mark(null);
-        });
-        view.addEventListener('drop', (ev) => {
-            ev.preventDefault();
-            mark(null);
-            if (carries(ev, NODES_TYPE)) {
-                const target = dropTarget(ev);
-                const ids = JSON.parse(ev.dataTransfer.getData(NODES_TYPE) || '[]');
-                const nodes = items.filter((n) => ids.includes(n.id) && n.id !== (target && target.id));
-                if (target && nodes.length) move(nodes, target).catch(reportError);
-            } else if (carries(ev, 'Files')) {
-                upload(filesOfDrop(ev.dataTransfer));
-            }
-        });
-        // A file dropped anywhere else must not make the browser leave the app to open it.
-        window.addEventListener('dragover', (e) => e.preventDefault());
-        window.addEventListener('drop', (e) => e.preventDefault());
-    }
-
     $('file-list').addEventListener('click', onListClick);
     $('file-list').addEventListener('change', (ev) => {
         const node = ev.target.matches('.select') && nodeOf(ev.target);
@@ -422,7 +362,15 @@ export function createFilesView({ transfers, onChanged }) {
             upload(entries);
         });
     }
-    wireDragAndDrop();
+    wireDragAndDrop($('view-myfiles'), $('drop-zone'), {
+        dragged(el) {
+            const node = nodeOf(el);
+            if (!node) return null;
+            return selected.has(node.id) ? [...selected] : [node.id]; // a selected row takes the selection along
+        },
+        move: (ids, target) => move(items.filter((n) => ids.includes(n.id)), target).catch(reportError),
+        upload: (dataTransfer) => upload(filesOfDrop(dataTransfer)),
+    });
 
     let reloadTimer = 0;
     return {
