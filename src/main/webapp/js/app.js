@@ -113,11 +113,12 @@ function enterApp(hash = '') {
     $('account').hidden = false;
     $('current-user').textContent = s.user;
     $('nav-admin').hidden = true;
+    const [name, folder] = hash.split('/');
     admin.available().then((yes) => {
         $('nav-admin').hidden = !yes;
+        if (yes && name === 'admin') showView('admin'); // an administrator's address (reload, bookmark)
     });
     refreshQuota();
-    const [name, folder] = hash.split('/');
     showView(name === 'admin' ? 'myfiles' : name, folder ? { folder } : undefined);
 }
 
