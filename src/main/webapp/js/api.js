@@ -1,5 +1,8 @@
-// CloudDisk protocol client (see shared PROTOCOL.md). Every call is same-origin and
-// relative to the page, so the client also works when the WAR is not at the root.
+// Client of the seed's protocol (shared PROTOCOL.md), still used for log in, registration, instant upload,
+// /upload and the public list. Every call is same-origin and relative to the page, so the client also works
+// when the WAR is not at the root.
+
+import { session } from './session.js';
 
 /** Thrown when the server could not be reached (fetch rejected, xhr.onerror). */
 export class NetworkError extends Error {
@@ -96,6 +99,13 @@ export async function get(path) {
     return parseAnswer(res);
 }
 
+/** A request body naming the logged-in user: {user, token, ...fields}; no session means the login screen. */
+export function asUser(fields) {
+    const s = session.get();
+    if (!s) throw sessionExpired();
+    return { user: s.user, token: s.token, ...fields };
+}
+
 /** A list answer {"file":[...]}, or a failure {"code":"015"}. */
 export function asFileList(data, what) {
     if (data && Array.isArray(data.file)) return data.file;
@@ -121,16 +131,12 @@ export const MESSAGES = {
     },
     upload: {
         '008': 'uploaded and stored.',
-        '009': 'upload failed: the server rejected the file (size or MD5 mismatch, or a storage error).',
+        '009': 'upload failed: not enough space left in your quota, or the server rejected the file (size or MD5 mismatch, or a storage error).',
     },
     share: {
         '010': 'is now shared in the public files.',
         '011': 'could not be shared.',
         '012': 'is already in the public files.',
-    },
-    del: {
-        '013': 'was deleted.',
-        '014': 'could not be deleted.',
     },
     pv: {
         '016': 'download counted.',
@@ -143,7 +149,7 @@ export const MESSAGES = {
     save: {
         '020': 'was saved to your files.',
         '021': 'is already in your files.',
-        '022': 'could not be saved to your files.',
+        '022': 'could not be saved to your files (is your quota full?).',
     },
 };
 

@@ -3,6 +3,8 @@
 // Upload of one file: MD5 in a Web Worker (state "hashing") -> POST /md5 -> 005 "instant",
 // 004 "done" (already yours, outcome "exists"), 006 real multipart upload ("uploading") ->
 // 008 "done" / 009 "failed". Cancel at any step -> "cancelled". Waiting for a free slot: "queued".
+// The seed's protocol stores files in root: a file meant for another folder is then moved there ("placing";
+// outcome "misplaced" when that fails and it stays in root).
 // Each row: <li data-id data-kind=upload|download data-name data-state data-outcome>.
 
 import { post, sessionExpired, message, NetworkError, SessionExpiredError, SESSION_EXPIRED_MESSAGE, DIALECT_HEADER } from './api.js';
@@ -12,12 +14,14 @@ const CHUNK_SIZE = 4 * 1024 * 1024;
 const MAX_HASHING = 1;      // hashing is CPU and disk bound: one file at a time
 const MAX_UPLOADING = 2;    // keep connections free for the API calls (browsers allow ~6 per host)
 
-const ACTIVE_STATES = new Set(['queued', 'hashing', 'uploading']);
+const ACTIVE_STATES = new Set(['queued', 'hashing', 'uploading', 'placing']);
+const ROOT = 'root';
 
 const STATE_LABELS = {
     queued: 'Waiting',
     hashing: 'Computing MD5',
     uploading: 'Uploading',
+    placing: 'Moving into its folder',
     done: 'Done',
     instant: 'Instant upload',
     failed: 'Failed',
@@ -35,14 +39,17 @@ export class Transfers {
      * @param {() => {user:string, token:string}|null} o.getSession
      * @param {(text:string, kind?:string) => void} o.notify
      * @param {() => void} o.onStored       called when a file was added to the user's files
+     * @param {(name:string, md5:string, folder:string) => Promise<void>} o.place  moves a file stored in root
+     *                                      into its folder
      */
-    constructor({ listEl, countEl, emptyEl, getSession, notify, onStored }) {
+    constructor({ listEl, countEl, emptyEl, getSession, notify, onStored, place }) {
         this.listEl = listEl;
         this.countEl = countEl;
         this.emptyEl = emptyEl;
         this.getSession = getSession;
         this.notify = notify;
         this.onStored = onStored;
+        this.place = place;
         this.items = [];
         this.hashQueue = [];
         this.uploadQueue = [];
@@ -88,7 +95,7 @@ export class Transfers {
         t.stateLabel = null;
         if (detail !== undefined) t.detailEl.textContent = detail;
         const active = ACTIVE_STATES.has(state);
-        t.cancelBtn.hidden = !active;
+        t.cancelBtn.hidden = !active || state === 'placing'; // the file is stored: nothing left to cancel
         t.el.classList.toggle('is-active', active);
         if (state === 'done' || state === 'instant') {
             t.progressEl.value = 100;
@@ -135,10 +142,10 @@ export class Transfers {
 
     // ---------- uploads ----------
 
-    /** Queues each File of `files` for upload. */
-    addUploads(files) {
-        for (const file of files) {
-            const t = { id: `t${++seq}`, kind: 'upload', name: file.name, size: file.size, file, state: 'queued' };
+    /** Queues uploads: [{file, folder}], folder an id or "root". */
+    addUploads(uploads) {
+        for (const { file, folder } of uploads) {
+            const t = { id: `t${++seq}`, kind: 'upload', name: file.name, size: file.size, file, folder, state: 'queued' };
             this.createRow(t);
             this.setState(t, 'queued', `${formatSize(file.size)} · waiting to compute the MD5`);
             this.hashQueue.push(t);
@@ -277,9 +284,8 @@ export class Transfers {
         if (t.cancelled) return;
         const code = ans && ans.code;
         if (code === '005') {
-            this.finish(t, 'instant', `Instant upload: the server already had this content (${formatSize(t.size)}), nothing was sent.`,
-                'instant', `"${t.name}": ${message('md5', code)}`, 'ok');
-            this.onStored();
+            await this.stored(t, 'instant', `Instant upload: the server already had this content (${formatSize(t.size)}), nothing was sent.`,
+                'instant', `"${t.name}": ${message('md5', code)}`);
         } else if (code === '004') {
             this.finish(t, 'done', 'Already in your files (same content, same name): nothing to upload.', 'exists',
                 `"${t.name}" ${message('md5', code)}`, 'info');
@@ -290,6 +296,23 @@ export class Transfers {
             this.finish(t, 'failed', `The server did not accept the MD5 check (code ${code ?? 'none'}).`, 'failed',
                 `"${t.name}": upload check ${message('md5', code)}`, 'error');
         }
+    }
+
+    /** The file is in the user's root: moves it into its folder when it belongs elsewhere, then finishes. */
+    async stored(t, state, detail, outcome, notifyText) {
+        if (t.folder !== ROOT) {
+            this.setState(t, 'placing', 'Stored; moving it into its folder…');
+            try {
+                await this.place(t.name, t.md5, t.folder);
+            } catch (e) {
+                this.finish(t, 'failed', `Stored in My files, but it could not be moved into its folder: ${e.message}`,
+                    'misplaced', `"${t.name}" is in My files: it could not be moved into its folder (${e.message}).`, 'error');
+                this.onStored();
+                return;
+            }
+        }
+        this.finish(t, state, detail, outcome, notifyText, 'ok');
+        this.onStored();
     }
 
     failFromError(t, e) {
@@ -362,15 +385,15 @@ export class Transfers {
                     this.finish(t, 'failed', `The server answered HTTP ${xhr.status}.${tooBig}`, 'failed',
                         `"${t.name}": upload failed (HTTP ${xhr.status}).${tooBig}`, 'error');
                 } else if (code === '008') {
-                    this.finish(t, 'done', `${formatSize(t.size)} uploaded in ${formatDuration(secs) || '0s'} · ` +
+                    this.stored(t, 'done', `${formatSize(t.size)} uploaded in ${formatDuration(secs) || '0s'} · ` +
                         `average ${formatSpeed(t.size / Math.max(secs, 0.001))}`, 'stored',
-                        `"${t.name}" ${message('upload', code)}`, 'ok');
-                    this.onStored();
+                        `"${t.name}" ${message('upload', code)}`).then(resolve);
+                    return;
                 } else if (code === '111') {
                     this.finish(t, 'failed', SESSION_EXPIRED_MESSAGE, 'expired');
                     sessionExpired();
                 } else if (code === '009') {
-                    this.finish(t, 'failed', 'The server rejected the file (size or MD5 mismatch, or a storage error).',
+                    this.finish(t, 'failed', 'Not enough space left in your quota, or the server rejected the file (size or MD5 mismatch, or a storage error).',
                         'failed', `"${t.name}": ${message('upload', code)}`, 'error');
                 } else {
                     this.finish(t, 'failed', `Unexpected answer from the server (code ${code ?? 'none'}).`, 'failed',

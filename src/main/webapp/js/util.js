@@ -47,6 +47,19 @@ export function formatSize(bytes) {
     return `${n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2)} ${UNITS[i]}`;
 }
 
+/**
+ * "10 MB", "1.5 GB", "2048" (bytes) -> bytes, with the binary multiples formatSize shows; '' -> null
+ * (no limit); NaN when it cannot be read.
+ */
+export function parseSize(text) {
+    const t = String(text).trim();
+    if (!t) return null;
+    const m = /^(\d+(?:\.\d+)?)\s*([KMGTP]?B?)$/i.exec(t);
+    if (!m) return NaN;
+    const unit = m[2].toUpperCase().replace(/^([KMGTP])$/, '$1B') || 'B';
+    return Math.round(Number(m[1]) * 1024 ** UNITS.indexOf(unit));
+}
+
 export function formatSpeed(bytesPerSecond) {
     if (!Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) return '—';
     return `${formatSize(bytesPerSecond)}/s`;
@@ -88,7 +101,7 @@ const TYPE_GROUPS = [
 /** The file's type: the server's `type`, else the lowercased extension of the name. */
 export function fileType(item) {
     if (item && typeof item.type === 'string' && item.type) return item.type.toLowerCase();
-    const name = item && item.filename ? String(item.filename) : '';
+    const name = item ? String(item.filename ?? item.name ?? '') : '';
     const dot = name.lastIndexOf('.');
     return dot > 0 && dot < name.length - 1 ? name.slice(dot + 1).toLowerCase() : '';
 }
@@ -128,6 +141,13 @@ export function typeIcon(item) {
         icon.append(t);
     }
     return h('span', { class: `file-icon type-${info.group}`, title: info.label }, icon);
+}
+
+/** The decorative icon of a folder, the same size as typeIcon's. */
+export function folderIcon() {
+    const icon = svg('svg', { viewBox: '0 0 32 40', width: 28, height: 35, 'aria-hidden': 'true', focusable: 'false', class: 'type-svg' });
+    icon.append(svg('path', { d: 'M1 10a2 2 0 0 1 2-2h9l3 3h14a2 2 0 0 1 2 2v18a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2z', fill: '#e0a526' }));
+    return h('span', { class: 'file-icon type-folder', title: 'Folder' }, icon);
 }
 
 /** Number of Unicode code points (what "characters" means in the protocol). */

@@ -65,6 +65,10 @@ public class DefaultAccountService implements AccountService {
             throttle.failed(userName, address);
             return Optional.empty();
         }
+        if (user.get().isDisabled()) {
+            LOG.info(() -> "login of disabled user " + userName + " from " + address + " refused");
+            return Optional.empty();
+        }
         if (HASHER.needsUpgrade(user.get().getPassword())) {
             user.get().setPassword(HASHER.hash(secret));
         }

@@ -57,4 +57,9 @@ public class InMemoryTokenStore implements TokenStore {
         return sessions.values().stream().anyMatch(s ->
                 s.user().equals(user) && s.address().equals(address) && s.expires().isAfter(now));
     }
+
+    @Override
+    public void revokeAll(String user) {
+        sessions.values().removeIf(s -> s.user().equals(user));
+    }
 }

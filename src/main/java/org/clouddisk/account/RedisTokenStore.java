@@ -68,6 +68,15 @@ public class RedisTokenStore implements TokenStore {
     /** KEYS: logins; ARGV: token prefix, address. */
     private static final String LIVE_FROM = PRUNE + "return found";
 
+    /** KEYS: logins; ARGV: token prefix. Every token listed in the user's logins goes, then the list. */
+    private static final String REVOKE_ALL = """
+            for _, digest in ipairs(redis.call('HKEYS', KEYS[1])) do
+              redis.call('DEL', ARGV[1] .. digest)
+            end
+            redis.call('DEL', KEYS[1])
+            return 1
+            """;
+
     private final RedisClient redis;
     private final Duration ttl;
 
@@ -105,6 +114,15 @@ public class RedisTokenStore implements TokenStore {
         try {
             return Optional.ofNullable((String) redis.eval(USER_OF, List.of(TOKEN + Tokens.digest(token)),
                     List.of(LOGINS, Long.toString(ttl.toMillis()))));
+        } catch (JedisException e) {
+            throw new TokenStoreUnavailableException(e);
+        }
+    }
+
+    @Override
+    public void revokeAll(String user) {
+        try {
+            redis.eval(REVOKE_ALL, List.of(LOGINS + user), List.of(TOKEN));
         } catch (JedisException e) {
             throw new TokenStoreUnavailableException(e);
         }

@@ -33,4 +33,10 @@ public interface TokenStore {
      * outage from a bad token.
      */
     Optional<String> userOf(String token);
+
+    /**
+     * Ends every login of the user at once (an administrator disabled the account);
+     * {@link TokenStoreUnavailableException} when the store cannot be reached.
+     */
+    void revokeAll(String user);
 }

@@ -41,6 +41,14 @@ public class UserInfo {
     @Column(name = "create_time", nullable = false)
     private LocalDateTime createTime;
 
+    /** The user's own quota in bytes, set by an administrator; null: the deployment's default applies. */
+    @Column(name = "quota_bytes")
+    private Long quotaBytes;
+
+    /** A disabled user cannot log in, and the user's tokens were revoked when it was set. */
+    @Column(name = "disabled", nullable = false)
+    private boolean disabled;
+
     protected UserInfo() {
     }
 
@@ -67,5 +75,25 @@ public class UserInfo {
 
     void setPassword(String passwordHash) {
         this.password = passwordHash;
+    }
+
+    public LocalDateTime getCreateTime() {
+        return createTime;
+    }
+
+    public Long getQuotaBytes() {
+        return quotaBytes;
+    }
+
+    public void setQuotaBytes(Long quotaBytes) {
+        this.quotaBytes = quotaBytes;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public void setDisabled(boolean disabled) {
+        this.disabled = disabled;
     }
 }

@@ -17,11 +17,18 @@ import org.clouddisk.files.FileRenaming;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.Folder;
 import org.clouddisk.files.UserFile;
+import org.clouddisk.platform.LikePatterns;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -46,29 +53,30 @@ public class DefaultDriveService implements DriveService {
     @Inject
     Event<FileRenaming> renaming;
 
+    @Inject
+    NodeLookup nodes;
+
     @Override
     public Account account(String user) {
         String nickname = em.createNamedQuery("UserInfo.byName", UserInfo.class).setParameter("name", user)
                 .getResultStream().findFirst().map(UserInfo::getNickName).orElse(user);
-        long used = em.createQuery("select coalesce(sum(i.size), 0) from UserFile u, FileInfo i"
-                + " where i.md5 = u.md5 and u.user = :user", Long.class).setParameter("user", user).getSingleResult();
-        return new Account(user, nickname, new Account.Quota(used, null));
+        return new Account(user, nickname, files.quota(user));
     }
 
     @Override
     public Node node(String user, String id) {
         NodeRef ref = ref(id);
         if (ref.kind() == NodeRef.Kind.FILE) {
-            UserFile file = file(user, ref, LockModeType.NONE);
-            return Node.of(file, content(file)).withPath(pathTo(folder(user, file.getFolderId())));
+            UserFile file = nodes.liveFile(user, ref, LockModeType.NONE);
+            return Node.of(file, nodes.content(file)).withPath(nodes.pathTo(nodes.anyFolder(user, file.getFolderId())));
         }
-        Folder folder = folder(user, ref);
-        return Node.of(folder).withPath(folder.isRoot() ? List.of() : pathTo(parentOf(folder)));
+        Folder folder = nodes.liveFolder(user, ref);
+        return Node.of(folder).withPath(folder.isRoot() ? List.of() : nodes.pathTo(nodes.parentOf(folder)));
     }
 
     @Override
     public Page<Node> children(String user, String folderId, ChildOrder order, boolean descending, Paging paging) {
-        Folder folder = folder(user, ref(folderId));
+        Folder folder = nodes.liveFolder(user, ref(folderId));
         long folderCount = em.createQuery("select count(f) from Folder f where f.user = :user and f.parentId = :parent",
                 Long.class).setParameter("user", user).setParameter("parent", folder.getId()).getSingleResult();
         long fileCount = em.createQuery("select count(u) from UserFile u where u.folderId = :folder", Long.class)
@@ -95,7 +103,7 @@ public class DefaultDriveService implements DriveService {
     @Override
     public Node createFolder(String user, String parentId, String name) {
         files.lockCounter(user);
-        Folder parent = folder(user, ref(parentId));
+        Folder parent = nodes.liveFolder(user, ref(parentId));
         requireFreeName(parent, name);
         var folder = new Folder(user, parent.getId(), name, LocalDateTime.now());
         em.persist(folder);
@@ -108,11 +116,11 @@ public class DefaultDriveService implements DriveService {
     public Node update(String user, String id, Optional<String> name, Optional<String> parentId) {
         files.lockCounter(user);
         NodeRef ref = ref(id);
-        Optional<Folder> target = parentId.map(p -> folder(user, ref(p)));
+        Optional<Folder> target = parentId.map(p -> nodes.liveFolder(user, ref(p)));
         LocalDateTime now = LocalDateTime.now();
         if (ref.kind() == NodeRef.Kind.FILE) {
-            UserFile file = file(user, ref, LockModeType.PESSIMISTIC_WRITE);
-            Folder into = target.orElseGet(() -> folder(user, file.getFolderId()));
+            UserFile file = nodes.liveFile(user, ref, LockModeType.PESSIMISTIC_WRITE);
+            Folder into = target.orElseGet(() -> nodes.anyFolder(user, file.getFolderId()));
             String newName = name.orElse(file.getFileName());
             if (into.getId() != file.getFolderId() || !newName.equals(file.getFileName())) {
                 requireFreeName(into, newName);
@@ -123,13 +131,13 @@ public class DefaultDriveService implements DriveService {
                 em.flush();
                 LOG.info(() -> "user " + user + " placed file " + file.getId() + " as '" + newName + "' in " + into.getId());
             }
-            return Node.of(file, content(file));
+            return Node.of(file, nodes.content(file));
         }
-        Folder folder = folder(user, ref);
+        Folder folder = nodes.liveFolder(user, ref);
         if (folder.isRoot()) {
             throw new ProblemException(ProblemCode.INVALID, "the root folder cannot be renamed or moved");
         }
-        Folder into = target.orElseGet(() -> parentOf(folder));
+        Folder into = target.orElseGet(() -> nodes.parentOf(folder));
         String newName = name.orElse(folder.getName());
         if (into.getId() != folder.getParentId() || !newName.equals(folder.getName())) {
             requireOutsideOf(folder, into);
@@ -143,19 +151,57 @@ public class DefaultDriveService implements DriveService {
 
     @Override
     public FileContent content(String user, String id) {
-        UserFile file = file(user, ref(id), LockModeType.NONE);
-        return new FileContent(content(file), file.getFileName());
+        UserFile file = nodes.liveFile(user, ref(id), LockModeType.NONE);
+        return new FileContent(nodes.content(file), file.getFileName());
     }
 
     @Override
     public void countDownload(String user, String id) {
-        em.createNamedQuery("UserFile.countPv").setParameter("id", file(user, ref(id), LockModeType.NONE).getId())
+        em.createNamedQuery("UserFile.countPv").setParameter("id", nodes.liveFile(user, ref(id), LockModeType.NONE).getId())
                 .executeUpdate();
+    }
+
+    /**
+     * The user's folders are read whole (one query; a drive holds far fewer folders than files), which answers
+     * their liveness and every hit's path in memory; matching file names are scanned in the index
+     * (user, file_name, folder_id) alone, in its order (no sort), bounded by the user's prefix; only the page's
+     * files are then read.
+     */
+    @Override
+    public Page<Node> search(String user, String query, Paging paging) {
+        Map<Long, Folder> folders = em.createQuery("select f from Folder f where f.user = :user", Folder.class)
+                .setParameter("user", user).getResultStream().collect(Collectors.toMap(Folder::getId, Function.identity()));
+        FolderTree tree = new FolderTree(folders);
+        String needle = query.toLowerCase(Locale.ROOT);
+        List<Folder> folderHits = folders.values().stream()
+                .filter(f -> !f.isRoot() && tree.isLive(f.getId()) && f.getName().toLowerCase(Locale.ROOT).contains(needle))
+                .sorted(Comparator.comparing(Folder::getName).thenComparing(Folder::getId)).toList();
+        List<Long> fileHits = em.createQuery("select u.id, u.folderId from UserFile u where u.user = :user"
+                        + " and lower(u.fileName) like :pattern escape '" + LikePatterns.ESCAPE + "'"
+                        + " order by u.fileName, u.folderId, u.id", Object[].class)
+                .setParameter("user", user).setParameter("pattern", LikePatterns.containingLowercase(query))
+                .getResultStream().filter(row -> tree.isLive((Long) row[1])).map(row -> (Long) row[0]).toList();
+
+        List<Node> items = new ArrayList<>(paging.limit());
+        folderHits.stream().skip(paging.offset()).limit(paging.limit())
+                .forEach(f -> items.add(Node.of(f).withPath(tree.pathTo(f.getParentId()))));
+        List<Long> pageFiles = fileHits.stream().skip(Math.max(0, paging.offset() - folderHits.size()))
+                .limit(paging.limit() - items.size()).toList();
+        if (!pageFiles.isEmpty()) {
+            Map<Long, Node> found = new HashMap<>();
+            em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5 and u.id in :ids", Object[].class)
+                    .setParameter("ids", pageFiles).getResultStream().forEach(row -> {
+                        UserFile file = (UserFile) row[0];
+                        found.put(file.getId(), Node.of(file, (FileInfo) row[1]).withPath(tree.pathTo(file.getFolderId())));
+                    });
+            pageFiles.stream().map(found::get).filter(Objects::nonNull).forEach(items::add);
+        }
+        return new Page<>(items, folderHits.size() + fileHits.size());
     }
 
     /** The folder and its ancestors up to root are read under the user's lock: no move can change them meanwhile. */
     private void requireOutsideOf(Folder moving, Folder target) {
-        for (Folder f = target; ; f = parentOf(f)) {
+        for (Folder f = target; ; f = nodes.parentOf(f)) {
             if (f.getId().equals(moving.getId())) {
                 throw new ProblemException(ProblemCode.CYCLE, "a folder cannot go into itself or its subtree");
             }
@@ -167,64 +213,12 @@ public class DefaultDriveService implements DriveService {
 
     /** Names are unique within a folder, among its folders and files alike. */
     private void requireFreeName(Folder folder, String name) {
-        long taken = em.createQuery("select count(f) from Folder f where f.user = :user and f.parentId = :parent"
-                        + " and f.name = :name", Long.class).setParameter("user", folder.getUser())
-                .setParameter("parent", folder.getId()).setParameter("name", name).getSingleResult()
-                + em.createQuery("select count(u) from UserFile u where u.folderId = :folder and u.fileName = :name",
-                        Long.class).setParameter("folder", folder.getId()).setParameter("name", name).getSingleResult();
-        if (taken > 0) {
+        if (nodes.isTaken(folder, name)) {
             throw new ProblemException(ProblemCode.NAME_CONFLICT, "the folder already holds a node named '" + name + "'");
         }
     }
 
-    /** The folders from root down to {@code folder}. */
-    private List<Node.PathStep> pathTo(Folder folder) {
-        List<Node.PathStep> steps = new ArrayList<>();
-        for (Folder f = folder; ; f = parentOf(f)) {
-            steps.add(new Node.PathStep(NodeRef.folder(f.getId()), f.getName()));
-            if (f.isRoot()) {
-                Collections.reverse(steps);
-                return steps;
-            }
-        }
-    }
-
-    private Folder parentOf(Folder folder) {
-        return folder(folder.getUser(), folder.getParentId());
-    }
-
-    private Folder folder(String user, NodeRef ref) {
-        return switch (ref.kind()) {
-            case ROOT -> files.root(user);
-            case FOLDER -> folder(user, ref.rowId());
-            case FILE -> throw notFound();
-        };
-    }
-
-    private Folder folder(String user, long rowId) {
-        return em.createNamedQuery("Folder.ofUser", Folder.class).setParameter("id", rowId)
-                .setParameter("user", user).getResultStream().findFirst().orElseThrow(DefaultDriveService::notFound);
-    }
-
-    private UserFile file(String user, NodeRef ref, LockModeType lock) {
-        if (ref.kind() != NodeRef.Kind.FILE) {
-            throw notFound();
-        }
-        return em.createNamedQuery("UserFile.ofUser", UserFile.class).setParameter("id", ref.rowId())
-                .setParameter("user", user).setLockMode(lock).getResultStream().findFirst()
-                .orElseThrow(DefaultDriveService::notFound);
-    }
-
-    private FileInfo content(UserFile file) {
-        return em.createNamedQuery("FileInfo.byMd5", FileInfo.class).setParameter("md5", file.getMd5())
-                .getSingleResult();
-    }
-
     private static NodeRef ref(String id) {
-        return NodeRef.parse(id).orElseThrow(DefaultDriveService::notFound);
-    }
-
-    private static ProblemException notFound() {
-        return new ProblemException(ProblemCode.NOT_FOUND, "no such node");
+        return NodeLookup.ref(id);
     }
 }

@@ -1,9 +1,9 @@
 package org.clouddisk.drive;
 
-import jakarta.json.bind.annotation.JsonbNillable;
 import org.clouddisk.api.Page;
 import org.clouddisk.api.Paging;
 import org.clouddisk.files.FileInfo;
+import org.clouddisk.files.Quota;
 
 import java.util.Optional;
 
@@ -38,10 +38,13 @@ public interface DriveService {
     /** The file's download count +1. */
     void countDownload(String user, String id);
 
-    /** {@code limit} is null: no quota yet. */
+    /**
+     * The user's live nodes whose name contains {@code query}, case-insensitively, each with its path: folders
+     * first, then files, each by name.
+     */
+    Page<Node> search(String user, String query, Paging paging);
+
     record Account(String user, String nickname, Quota quota) {
-        public record Quota(long used, @JsonbNillable Long limit) {
-        }
     }
 
     record FileContent(FileInfo content, String name) {

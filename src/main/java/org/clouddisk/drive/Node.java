@@ -1,6 +1,7 @@
 package org.clouddisk.drive;
 
 import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.Folder;
@@ -8,20 +9,22 @@ import org.clouddisk.files.UserFile;
 import org.clouddisk.web.FileNames;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+
+import static org.clouddisk.api.Times.utc;
 
 /**
  * A file or folder as the v2 API answers it. {@code size}, {@code md5}, {@code type} and {@code downloads} are for
- * files (left out for folders); {@code path}, from root to the parent, only in the answer about one node.
+ * files (left out for folders); {@code path}, from root to the parent, only in the answer about one node and in
+ * search hits; {@code deleted} and {@code original_path} (the folders a restore puts it back in) only in the trash,
+ * where a node has no parent.
  */
 @JsonbPropertyOrder({"id", "kind", "name", "parent", "created", "modified", "size", "md5", "type", "downloads",
-        "shared", "path"})
+        "shared", "path", "deleted", "original_path"})
 public record Node(String id, String kind, String name, @JsonbNillable String parent, String created,
                    String modified, Long size, String md5, String type, Integer downloads, boolean shared,
-                   List<PathStep> path) {
+                   List<PathStep> path, String deleted,
+                   @JsonbProperty("original_path") List<PathStep> originalPath) {
 
     /** One folder on the way from root to a node. */
     public record PathStep(String id, String name) {
@@ -29,23 +32,24 @@ public record Node(String id, String kind, String name, @JsonbNillable String pa
 
     static Node of(Folder f) {
         return new Node(NodeRef.folder(f.getId()), "folder", f.getName(),
-                f.isRoot() ? null : NodeRef.folder(f.getParentId()), utc(f.getCreateTime()), utc(f.getModifyTime()),
-                null, null, null, null, false, null);
+                f.isRoot() || f.isTrashed() ? null : NodeRef.folder(f.getParentId()), utc(f.getCreateTime()),
+                utc(f.getModifyTime()), null, null, null, null, false, null, null, null);
     }
 
     static Node of(UserFile u, FileInfo content) {
-        return new Node(NodeRef.file(u.getId()), "file", u.getFileName(), NodeRef.folder(u.getFolderId()),
-                utc(u.getCreateTime()), utc(u.getModifyTime()), content.getSize(), u.getMd5(),
-                FileNames.type(u.getFileName()), u.getPv(), u.isShared(), null);
+        return new Node(NodeRef.file(u.getId()), "file", u.getFileName(),
+                u.isTrashed() ? null : NodeRef.folder(u.getFolderId()), utc(u.getCreateTime()), utc(u.getModifyTime()),
+                content.getSize(), u.getMd5(), FileNames.type(u.getFileName()), u.getPv(), u.isShared(), null, null, null);
     }
 
     Node withPath(List<PathStep> steps) {
-        return new Node(id, kind, name, parent, created, modified, size, md5, type, downloads, shared, steps);
+        return new Node(id, kind, name, parent, created, modified, size, md5, type, downloads, shared, steps,
+                deleted, originalPath);
     }
 
-    /** Rows keep the server's local time (as the seed's protocol shows it); the API answers UTC. */
-    private static String utc(LocalDateTime time) {
-        return DateTimeFormatter.ISO_INSTANT.format(time.atZone(ZoneId.systemDefault()).toInstant()
-                .truncatedTo(ChronoUnit.SECONDS));
+    /** The node as the trash lists it. */
+    Node inTrash(LocalDateTime deletedAt, List<PathStep> restoredInto) {
+        return new Node(id, kind, name, parent, created, modified, size, md5, type, downloads, shared, path,
+                utc(deletedAt), restoredInto);
     }
 }

@@ -19,4 +19,19 @@ final class NodeNames {
         }
         return name;
     }
+
+    /**
+     * The name with {@code " (n)"} before its extension ({@code a.txt} → {@code a (1).txt}; a leading dot starts no
+     * extension), its stem shortened when the result would pass 255 characters.
+     */
+    static String numbered(String name, int n) {
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String suffix = " (" + n + ")" + (dot > 0 ? name.substring(dot) : "");
+        int room = FileNames.MAX_LENGTH - suffix.codePointCount(0, suffix.length());
+        if (stem.codePointCount(0, stem.length()) > room) {
+            stem = stem.substring(0, stem.offsetByCodePoints(0, Math.max(room, 0)));
+        }
+        return stem + suffix;
+    }
 }

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.PATCH;
@@ -57,6 +58,9 @@ public class NodesResource {
 
     @EJB
     DriveService drive;
+
+    @EJB
+    TrashService trash;
 
     @Inject
     Caller caller;
@@ -118,6 +122,13 @@ public class NodesResource {
             throw new InvalidRequestException("name or parent is required");
         }
         return Conflicts.retry(() -> drive.update(caller.user(), id, name, parent));
+    }
+
+    @DELETE
+    @Operation(summary = "Puts the node, with its whole subtree, in the trash")
+    @APIResponse(responseCode = "204", description = "in the trash")
+    public void delete(@PathParam("id") String id) {
+        Conflicts.retry(() -> trash.trash(caller.user(), id));
     }
 
     @GET

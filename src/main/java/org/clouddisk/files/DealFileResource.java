@@ -51,7 +51,7 @@ public class DealFileResource {
         }
         if ("del".equals(cmd)) {
             return act(body, Code.DELETE_FAILED, (user, md5, name) ->
-                    Conflicts.retry(() -> files.delete(user, md5, name)) ? Code.DELETED : Code.DELETE_FAILED);
+                    Conflicts.retry(() -> files.trash(user, md5, name)) ? Code.DELETED : Code.DELETE_FAILED);
         }
         // pv, and the answer to an unknown cmd
         return act(body, Code.PV_FAILED, (user, md5, name) -> "pv".equals(cmd)

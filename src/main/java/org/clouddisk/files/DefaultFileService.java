@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.clouddisk.account.UserInfo;
+import org.clouddisk.platform.Settings;
 import org.clouddisk.web.FileNames;
 
 import java.time.LocalDateTime;
@@ -42,7 +44,13 @@ public class DefaultFileService implements FileService {
     ContentDeletions deletions;
 
     @Inject
+    Settings settings;
+
+    @Inject
     Event<FileRemoving> removing;
+
+    @Inject
+    Event<FileTrashing> trashing;
 
     @Override
     public ReferenceOutcome addReference(String user, String md5, String fileName) {
@@ -58,6 +66,9 @@ public class DefaultFileService implements FileService {
         if (content.isEmpty()) {
             return ReferenceOutcome.UNKNOWN_CONTENT;
         }
+        if (!quota(files).fits(content.get().getSize())) {
+            return ReferenceOutcome.QUOTA_EXCEEDED;
+        }
         link(files, content.get(), root, fileName);
         LOG.info(() -> "user " + user + " references " + md5 + " as '" + fileName + "'");
         return ReferenceOutcome.ADDED;
@@ -69,6 +80,10 @@ public class DefaultFileService implements FileService {
         Folder root = root(user);
         if (findInFolder(root, md5, fileName).isPresent()) {
             return UploadOutcome.ALREADY_OWNED;
+        }
+        if (!quota(files).fits(size)) {
+            LOG.info(() -> "upload of " + size + " bytes for " + user + " refused: over quota");
+            return UploadOutcome.QUOTA_EXCEEDED;
         }
         Optional<FileInfo> existing = lockContent(md5);
         FileInfo content = existing.orElseGet(() -> {
@@ -85,8 +100,30 @@ public class DefaultFileService implements FileService {
     private void link(UserFileCount files, FileInfo content, Folder folder, String fileName) {
         content.reference();
         em.persist(new UserFile(folder.getUser(), folder.getId(), content.getMd5(), fileName, LocalDateTime.now()));
-        files.add(1);
+        files.addFile(1, content.getSize());
         em.flush(); // a concurrent insert of the same file surfaces here, inside Conflicts.retry
+    }
+
+    @Override
+    public Quota quota(String user) {
+        return quota(em.createNamedQuery("UserFileCount.byUser", UserFileCount.class).setParameter("user", user)
+                .getResultStream().findFirst().orElse(null), user);
+    }
+
+    private Quota quota(UserFileCount counter) {
+        return quota(counter, counter.getUser());
+    }
+
+    private Quota quota(UserFileCount counter, String user) {
+        Long own = em.createNamedQuery("UserInfo.byName", UserInfo.class).setParameter("name", user)
+                .getResultStream().findFirst().map(UserInfo::getQuotaBytes).orElse(null);
+        return new Quota(counter == null ? 0 : counter.getUsedBytes(),
+                own != null ? own : settings.defaultQuota().orElse(null));
+    }
+
+    @Override
+    public boolean hasRoomFor(String user, long bytes) {
+        return quota(user).fits(bytes);
     }
 
     @Override
@@ -124,25 +161,34 @@ public class DefaultFileService implements FileService {
     }
 
     @Override
-    public boolean delete(String user, String md5, String fileName) {
-        UserFileCount files = lockCounter(user);
+    public boolean trash(String user, String md5, String fileName) {
+        lockCounter(user);
         Optional<UserFile> file = lockFile(user, md5, fileName);
         if (file.isEmpty()) {
             return false;
         }
-        FileInfo content = lockContent(md5).orElseThrow(
-                () -> new IllegalStateException("file_info row missing for referenced content " + md5));
-        removing.fire(new FileRemoving(file.get()));
-        em.remove(file.get());
-        files.add(-1);
-        if (content.release() == 0) {
-            em.remove(content);
-            deletions.schedule(content.getFileId(), md5);
-            released.fire(new ContentReleased(md5, content.getFileId()));
-        }
-        LOG.info(() -> "user " + user + " deleted '" + fileName + "' (" + md5 + "), references left: "
-                + content.getCount());
+        trashing.fire(new FileTrashing(file.get()));
+        file.get().trash(LocalDateTime.now());
+        LOG.info(() -> "user " + user + " put '" + fileName + "' (" + md5 + ") in the trash");
         return true;
+    }
+
+    /** Content rows are locked in md5 order, so that purges of files sharing content cannot deadlock. */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void purge(UserFileCount counter, List<UserFile> trashedFiles) {
+        for (UserFile file : trashedFiles.stream().sorted(Comparator.comparing(UserFile::getMd5)).toList()) {
+            FileInfo content = lockContent(file.getMd5()).orElseThrow(
+                    () -> new IllegalStateException("file_info row missing for referenced content " + file.getMd5()));
+            removing.fire(new FileRemoving(file));
+            em.remove(file);
+            counter.addFile(-1, content.getSize());
+            if (content.release() == 0) {
+                em.remove(content);
+                deletions.schedule(content.getFileId(), content.getMd5());
+                released.fire(new ContentReleased(content.getMd5(), content.getFileId()));
+            }
+        }
     }
 
     @Override
@@ -157,6 +203,11 @@ public class DefaultFileService implements FileService {
     public Optional<FileInfo> content(String fileId) {
         return em.createNamedQuery("FileInfo.byFileId", FileInfo.class).setParameter("fileId", fileId)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<FileInfo> downloadable(String fileId) {
+        return content(fileId).filter(content -> isHeld(content.getMd5()));
     }
 
     @Override
@@ -175,7 +226,7 @@ public class DefaultFileService implements FileService {
     public Optional<UserFile> lockFile(String user, String md5, String fileName) {
         List<UserFile> copies = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
                 .setParameter("md5", md5).setParameter("fileName", fileName)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().filter(this::isLive).toList();
         if (copies.size() <= 1) {
             return copies.stream().findFirst();
         }
@@ -206,11 +257,30 @@ public class DefaultFileService implements FileService {
     }
 
     /**
-     * Whether the content is held, as a scalar query: loading the entity here would put an unlocked copy in the
-     * persistence context, which the locking query below would then return as it is, stale count included.
+     * Whether a file outside the trash holds the content. Its rows are read as scalars: loading the file_info entity
+     * here would put an unlocked copy in the persistence context, which the locking query below would then return
+     * as it is, stale count included. Usually the first row answers.
      */
     private boolean isHeld(String md5) {
-        return em.createNamedQuery("FileInfo.countByMd5", Long.class).setParameter("md5", md5).getSingleResult() > 0;
+        return em.createNamedQuery("UserFile.placesOf", Object[].class).setParameter("md5", md5).getResultStream()
+                .anyMatch(place -> liveFolder((String) place[0], (Long) place[1]).isPresent());
+    }
+
+    private boolean isLive(UserFile file) {
+        return !file.isTrashed() && liveFolder(file.getUser(), file.getFolderId()).isPresent();
+    }
+
+    /** Walks up to the root: a folder is live when no folder on the way is in the trash. */
+    @Override
+    public Optional<Folder> liveFolder(String user, long folderId) {
+        Optional<Folder> folder = em.createNamedQuery("Folder.ofUser", Folder.class).setParameter("id", folderId)
+                .setParameter("user", user).getResultStream().findFirst();
+        for (Folder f = folder.orElse(null); f != null && !f.isRoot(); f = em.find(Folder.class, f.getParentId())) {
+            if (f.isTrashed()) {
+                return Optional.empty();
+            }
+        }
+        return folder;
     }
 
     private Optional<FileInfo> lockContent(String md5) {

@@ -23,8 +23,23 @@ public interface FileService {
     /** A page of the user's root folder. */
     List<FileItem> list(String user, FileOrder order, int start, int count);
 
-    /** /dealfile?cmd=del: false when the user has no such file. */
-    boolean delete(String user, String md5, String fileName);
+    /** /dealfile?cmd=del: moves the file to the trash; false when the user has no such file outside it. */
+    boolean trash(String user, String md5, String fileName);
+
+    /**
+     * Deletes trashed files for good, in the caller's transaction, which holds the user's counter lock: their
+     * content references are released, and content nobody references any more is scheduled for deletion.
+     */
+    void purge(UserFileCount counter, List<UserFile> trashedFiles);
+
+    /** The user's usage and limit; joins the caller's transaction, so under the counter lock it is exact. */
+    Quota quota(String user);
+
+    /** Whether {@code bytes} more fit in the user's quota now (the check before any byte is stored). */
+    boolean hasRoomFor(String user, long bytes);
+
+    /** The user's folder, when neither it nor any folder above it is in the trash. */
+    Optional<Folder> liveFolder(String user, long folderId);
 
     /** /dealfile?cmd=pv: false when the user has no such file. */
     boolean countDownload(String user, String md5, String fileName);
@@ -50,4 +65,10 @@ public interface FileService {
 
     /** The content behind a download path, if any. */
     Optional<FileInfo> content(String fileId);
+
+    /**
+     * The content behind a public download path, when a file outside the trash holds it: to the seed's protocol a
+     * content held only in trashes is gone, as it was after a delete.
+     */
+    Optional<FileInfo> downloadable(String fileId);
 }

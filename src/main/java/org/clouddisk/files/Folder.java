@@ -18,6 +18,11 @@ import java.time.LocalDateTime;
 @Table(name = "user_folder")
 @NamedQuery(name = "Folder.root", query = "select f from Folder f where f.user = :user and f.parentId = 0")
 @NamedQuery(name = "Folder.ofUser", query = "select f from Folder f where f.id = :id and f.user = :user")
+@NamedQuery(name = "Folder.trashOf", query = "select f from Folder f where f.user = :user and f.trashedAt is not null"
+        + " order by f.trashedAt desc, f.id desc")
+@NamedQuery(name = "Folder.trashCount",
+        query = "select count(f) from Folder f where f.user = :user and f.trashedAt is not null")
+@NamedQuery(name = "Folder.trashedBefore", query = "select distinct f.user from Folder f where f.trashedAt < :cutoff")
 public class Folder {
 
     /** The parent id of a root folder. */
@@ -41,6 +46,13 @@ public class Folder {
 
     @Column(name = "modify_time", nullable = false)
     private LocalDateTime modifyTime;
+
+    /** The folder a trashed folder came from; null outside the trash (and for its descendants, hidden through it). */
+    @Column(name = "trashed_from")
+    private Long trashedFrom;
+
+    @Column(name = "trashed_at")
+    private LocalDateTime trashedAt;
 
     protected Folder() {
     }
@@ -86,5 +98,31 @@ public class Folder {
         this.parentId = parentId;
         this.name = name;
         this.modifyTime = time;
+    }
+
+    public boolean isTrashed() {
+        return trashedAt != null;
+    }
+
+    public Long getTrashedFrom() {
+        return trashedFrom;
+    }
+
+    public LocalDateTime getTrashedAt() {
+        return trashedAt;
+    }
+
+    /** Puts the folder, with its subtree, in the trash: it leaves its parent for a parent of its own. */
+    public void trash(LocalDateTime time) {
+        trashedFrom = parentId;
+        trashedAt = time;
+        parentId = -id;
+    }
+
+    /** Takes the folder, with its subtree, out of the trash into the given folder under the given (free) name. */
+    public void restore(long parentId, String name, LocalDateTime time) {
+        trashedFrom = null;
+        trashedAt = null;
+        place(parentId, name, time);
     }
 }

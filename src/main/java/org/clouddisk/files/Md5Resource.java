@@ -60,7 +60,7 @@ public class Md5Resource {
                     yield Code.INSTANT_UPLOADED;
                 }
                 case ALREADY_OWNED -> Code.ALREADY_OWNED;
-                case UNKNOWN_CONTENT -> {
+                case UNKNOWN_CONTENT, QUOTA_EXCEEDED -> { // over quota: the upload the client tries next gets 009
                     if (dialect == Dialect.CLASSIC) {
                         permits.grant(new UploadPermits.Subject(user, md5, fileName));
                     }

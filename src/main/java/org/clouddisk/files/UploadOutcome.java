@@ -7,5 +7,7 @@ public enum UploadOutcome {
     /** The server already held this content; a reference was added: the fresh copy is redundant. */
     EXISTING_CONTENT,
     /** The user already had this md5 under this name; nothing changed: the fresh copy is redundant. */
-    ALREADY_OWNED
+    ALREADY_OWNED,
+    /** The content does not fit in the user's quota; nothing changed: the fresh copy goes. */
+    QUOTA_EXCEEDED
 }

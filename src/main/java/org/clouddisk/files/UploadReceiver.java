@@ -56,7 +56,11 @@ public class UploadReceiver {
         DeclaredUpload d = body.declared();
         Optional<Instant> permit = authorise(d, dialect);
         try {
+            requireRoom(d);
             UploadOutcome outcome = storeAndRecord(body);
+            if (outcome == UploadOutcome.QUOTA_EXCEEDED) {
+                throw new QuotaExceededException(d.user(), d.size()); // a concurrent upload took the room first
+            }
             metrics.uploaded(outcome, d.size());
             return outcome;
         } catch (IOException | RuntimeException e) {
@@ -77,6 +81,13 @@ public class UploadReceiver {
             throw new TokenRejectedException();
         }
         return permit;
+    }
+
+    /** Before any byte is read; recording checks again under the user's lock, so parallel uploads never overshoot. */
+    private void requireRoom(DeclaredUpload d) {
+        if (!files.hasRoomFor(d.user(), d.size())) {
+            throw new QuotaExceededException(d.user(), d.size());
+        }
     }
 
     private void giveBack(UploadPermits.Subject subject, Instant expires) {

@@ -59,7 +59,7 @@ public class UploadServlet extends HttpServlet {
             code = Code.UPLOADED;
         } catch (TokenRejectedException e) {
             code = Code.TOKEN_INVALID;
-        } catch (InvalidRequestException e) {
+        } catch (InvalidRequestException | QuotaExceededException e) {
             LOG.log(Level.INFO, "upload refused: {0}", e.getMessage());
             code = Code.UPLOAD_FAILED;
         } catch (IOException | RuntimeException e) {

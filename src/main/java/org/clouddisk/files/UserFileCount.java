@@ -30,11 +30,19 @@ public class UserFileCount {
     @Column(name = "count", nullable = false)
     private int count;
 
+    /** The sizes of the user's files added up, trash included (API.md, "Quotas"). */
+    @Column(name = "used_bytes", nullable = false)
+    private long usedBytes;
+
     protected UserFileCount() {
     }
 
     UserFileCount(String user) {
         this.user = user;
+    }
+
+    public String getUser() {
+        return user;
     }
 
     public int getCount() {
@@ -43,5 +51,15 @@ public class UserFileCount {
 
     public void add(int delta) {
         count += delta;
+    }
+
+    public long getUsedBytes() {
+        return usedBytes;
+    }
+
+    /** One file more or less, of this size (negative when it goes). */
+    void addFile(int delta, long bytes) {
+        count += delta;
+        usedBytes += delta * bytes;
     }
 }

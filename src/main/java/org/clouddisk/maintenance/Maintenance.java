@@ -12,15 +12,18 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.clouddisk.drive.TrashService;
 import org.clouddisk.files.ContentDeletions;
+import org.clouddisk.platform.Conflicts;
 import org.clouddisk.platform.Settings;
 
+import java.time.LocalDateTime;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The timers of every node: pending content deletions are retried every CLOUDDISK_MAINTENANCE_INTERVAL, and the
- * reconciliation runs every night. Timers are not persistent: a node that was down simply runs at its next tick.
+ * The timers of every node: every CLOUDDISK_MAINTENANCE_INTERVAL the trash older than CLOUDDISK_TRASH_DAYS is purged
+ * and pending content deletions are retried, and the reconciliation runs every night. Timers are not persistent: a node that was down simply runs at its next tick.
  */
 @Singleton
 @Startup
@@ -29,6 +32,7 @@ public class Maintenance {
 
     private static final Logger LOG = Logger.getLogger(Maintenance.class.getName());
     private static final int DELETIONS_PER_TICK = 500;
+    private static final int TRASH_OWNERS_PER_TICK = 100;
 
     @Resource
     TimerService timers;
@@ -42,14 +46,35 @@ public class Maintenance {
     @EJB
     Reconciliation reconciliation;
 
+    @EJB
+    TrashService trash;
+
     @PostConstruct
     void schedule() {
         long period = settings.maintenanceInterval().toMillis();
-        timers.createIntervalTimer(period, period, new TimerConfig("pending-deletions", false));
+        timers.createIntervalTimer(period, period, new TimerConfig("trash-and-deletions", false));
     }
 
     @Timeout
-    void retryDeletions() {
+    void tick() {
+        purgeExpiredTrash();
+        retryDeletions();
+    }
+
+    /** One transaction per user, so one user's failure or conflict does not hold up the others. */
+    private void purgeExpiredTrash() {
+        try {
+            LocalDateTime cutoff = LocalDateTime.now().minus(settings.trashRetention());
+            for (String user : trash.usersWithTrashBefore(cutoff, TRASH_OWNERS_PER_TICK)) {
+                int purged = Conflicts.retry(() -> trash.purgeTrashedBefore(user, cutoff));
+                LOG.info(() -> purged + " expired trash items of " + user + " purged");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "expired trash not purged now: {0}", e.toString());
+        }
+    }
+
+    private void retryDeletions() {
         try {
             int deleted = deletions.drain(DELETIONS_PER_TICK);
             if (deleted > 0) {

@@ -69,6 +69,10 @@ public class Reconciliation {
         return report;
     }
 
+    /** A user's usage: the sizes of the user's files, trash included. */
+    private static final String USAGE = "(SELECT COALESCE(SUM(i.size), 0) FROM user_file_list u JOIN file_info i"
+            + " ON i.md5 = u.md5 WHERE u.user = c.user)";
+
     /** Every repair in one transaction. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public ReconciliationReport.Repairs repair() {
@@ -91,7 +95,9 @@ public class Reconciliation {
                 + " WHERE u.user = c.user) WHERE c.user <> ?1 AND count <> (SELECT COUNT(*) FROM user_file_list u"
                 + " WHERE u.user = c.user)", UserFileCount.SHARED_FILES)
                 + update("INSERT INTO user_file_count (user, count) SELECT u.user, COUNT(*) FROM user_file_list u"
-                + " WHERE NOT EXISTS (SELECT 1 FROM user_file_count c WHERE c.user = u.user) GROUP BY u.user");
+                + " WHERE NOT EXISTS (SELECT 1 FROM user_file_count c WHERE c.user = u.user) GROUP BY u.user")
+                + update("UPDATE user_file_count c SET used_bytes = " + USAGE + " WHERE c.user <> ?1"
+                + " AND used_bytes <> " + USAGE, UserFileCount.SHARED_FILES);
         int sharesRemoved = update("DELETE FROM share_file_list WHERE NOT EXISTS (SELECT 1 FROM user_file_list u"
                 + " WHERE u.user = share_file_list.user AND u.md5 = share_file_list.md5"
                 + " AND u.file_name = share_file_list.file_name)");

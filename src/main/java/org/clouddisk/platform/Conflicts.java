@@ -30,6 +30,14 @@ public final class Conflicts {
         }
     }
 
+    /** {@link #retry(Supplier)} for a transaction that answers nothing. */
+    public static void retry(Runnable transaction) {
+        retry(() -> {
+            transaction.run();
+            return null;
+        });
+    }
+
     static boolean isConflict(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql) {

@@ -5,7 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * CloudDisk's configuration. Each value comes from an environment variable ({@code CLOUDDISK_TOKEN_TTL}) and may be
@@ -82,6 +88,22 @@ public class Settings {
     /** How often pending content deletions are retried: seconds or ISO-8601. */
     public Duration maintenanceInterval() {
         return value("CLOUDDISK_MAINTENANCE_INTERVAL").map(Settings::duration).orElse(Duration.ofMinutes(1));
+    }
+
+    /** How long trashed nodes are kept before the maintenance timer purges them, in whole days. */
+    public Duration trashRetention() {
+        return Duration.ofDays(value("CLOUDDISK_TRASH_DAYS").map(Long::parseLong).orElse(30L));
+    }
+
+    /** Every user's quota in bytes unless an administrator set one for the user; empty: unlimited. */
+    public Optional<Long> defaultQuota() {
+        return value("CLOUDDISK_DEFAULT_QUOTA").map(Long::parseLong);
+    }
+
+    /** The users who may use the administration API. */
+    public Set<String> admins() {
+        return value("CLOUDDISK_ADMINS").stream().flatMap(list -> Arrays.stream(list.split(",")))
+                .map(String::trim).filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Failed logins of one user from one address before that pair is blocked for a while. */

@@ -57,7 +57,7 @@ public class DealShareFileResource {
                 return Reply.of(switch (Conflicts.retry(() -> shares.save(user, request.md5(), request.filename()))) {
                     case ADDED -> Code.SAVED;
                     case ALREADY_OWNED -> Code.SAVE_ALREADY_OWNED;
-                    case UNKNOWN_CONTENT -> Code.SAVE_FAILED;
+                    case UNKNOWN_CONTENT, QUOTA_EXCEEDED -> Code.SAVE_FAILED;
                 });
             });
         }

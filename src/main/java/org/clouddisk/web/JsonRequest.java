@@ -131,6 +131,40 @@ public final class JsonRequest {
         return (int) n;
     }
 
+    /**
+     * A field that may be absent (empty), null (a present empty value) or a whole number of at least 0, such as a
+     * limit that null lifts.
+     */
+    public java.util.Optional<java.util.Optional<Long>> optionalNullableCount(String[] names) {
+        JsonValue value = first(names);
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            return java.util.Optional.of(java.util.Optional.empty());
+        }
+        try {
+            if (value instanceof JsonNumber number && number.isIntegral() && number.longValueExact() >= 0) {
+                return java.util.Optional.of(java.util.Optional.of(number.longValueExact()));
+            }
+        } catch (ArithmeticException tooLarge) {
+            // answered below, as any other value that is not a count
+        }
+        throw new InvalidRequestException(names[0] + " is not a whole number of at least 0, nor null");
+    }
+
+    /** A field that may be absent (empty), or true or false. */
+    public java.util.Optional<Boolean> optionalBoolean(String[] names) {
+        JsonValue value = first(names);
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        if (value.getValueType() != JsonValue.ValueType.TRUE && value.getValueType() != JsonValue.ValueType.FALSE) {
+            throw new InvalidRequestException(names[0] + " is not true or false");
+        }
+        return java.util.Optional.of(value.getValueType() == JsonValue.ValueType.TRUE);
+    }
+
     private JsonValue first(String[] names) {
         for (String name : names) {
             JsonValue v = json.get(name);

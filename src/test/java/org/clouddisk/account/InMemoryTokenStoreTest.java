@@ -26,6 +26,18 @@ class InMemoryTokenStoreTest {
     }
 
     @Test
+    void revokingAllOfAUsersTokensLeavesOtherUsersLoggedIn() {
+        String phone = store.issue("mike", "192.0.2.1");
+        String laptop = store.issue("mike", "192.0.2.2");
+        String other = store.issue("yoyo", "192.0.2.1");
+        store.revokeAll("mike");
+        assertFalse(store.touch("mike", phone));
+        assertFalse(store.touch("mike", laptop));
+        assertFalse(store.hasLiveLoginFrom("mike", "192.0.2.1"));
+        assertTrue(store.touch("yoyo", other));
+    }
+
+    @Test
     void aLiveTokenNamesItsUserAndEachLookupRenewsIt() {
         String token = store.issue("mike", "192.0.2.1");
         assertEquals(Optional.of("mike"), store.userOf(token));

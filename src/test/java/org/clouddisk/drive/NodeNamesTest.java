@@ -21,4 +21,15 @@ class NodeNamesTest {
             assertThrows(InvalidRequestException.class, () -> NodeNames.requireValid(name), String.valueOf(name));
         }
     }
+
+    @Test
+    void numbersANameBeforeItsExtension() {
+        assertEquals("a (1).txt", NodeNames.numbered("a.txt", 1));
+        assertEquals("archive.tar (2).gz", NodeNames.numbered("archive.tar.gz", 2));
+        assertEquals("notes (3)", NodeNames.numbered("notes", 3));
+        assertEquals(".bashrc (1)", NodeNames.numbered(".bashrc", 1));
+        String numbered = NodeNames.numbered("x".repeat(251) + ".txt", 12);
+        assertEquals(255, numbered.length());
+        assertEquals("x".repeat(246) + " (12).txt", numbered);
+    }
 }

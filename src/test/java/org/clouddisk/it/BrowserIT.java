@@ -6,12 +6,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import redis.clients.jedis.RedisClient;
@@ -29,6 +33,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import static org.clouddisk.it.CloudDiskClient.json;
@@ -56,7 +61,7 @@ class BrowserIT extends Deployments {
     private static final String EXPIRED = "Your session expired, please log in again";
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
     private static final Path SHOTS = BASEDIR.resolve("target/screenshots");
-    private static final List<String> DOC_SHOTS = List.of("login", "myfiles", "public", "phone-myfiles");
+    private static final List<String> DOC_SHOTS = List.of("login", "folder", "public", "phone-folder", "trash", "admin");
 
     private final String base = "http://127.0.0.1:" + System.getProperty("it.http.port") + "/";
     private ChromeDriver driver;
@@ -79,6 +84,9 @@ class BrowserIT extends Deployments {
                 "safebrowsing.enabled", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
         Files.createDirectories(SHOTS);
@@ -87,6 +95,8 @@ class BrowserIT extends Deployments {
     @AfterEach
     void stopBrowser() throws IOException {
         if (driver != null) {
+            // The page's console, in the test's output, to tell what went wrong in a failed run.
+            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> System.out.println("browser: " + entry));
             driver.quit();
         }
         try (Stream<Path> all = Files.walk(temp)) {
@@ -173,7 +183,7 @@ class BrowserIT extends Deployments {
         nav("myfiles");
         visible(myRow(name));
         assertEquals(md5, driver.findElement(By.cssSelector(myRow(name))).getDomAttribute("data-md5"));
-        phoneShot();
+        phoneShot("phone-myfiles");
 
         // The sharer cancels the share, then deletes the file through the confirm dialog.
         logOut();
@@ -191,18 +201,152 @@ class BrowserIT extends Deployments {
         click(myRow(name) + " .act-delete");
         click("#confirm-ok");
         wait.until(invisibilityOfElementLocated(By.cssSelector(myRow(name))));
-        wait.until(textToBePresentInElementLocated(By.id("status"), "was deleted"));
+        wait.until(textToBePresentInElementLocated(By.id("status"), "was moved to the trash"));
         visible(myRow("notes.txt"));
         Invariants.assertHold();
     }
 
     @Test
+    void foldersThroughThePage() throws Exception {
+        String erin = openAsNewUser("erin");
+
+        // Folders created in place; a file uploaded into the folder on screen.
+        newFolder("Reports");
+        newFolder("Archive");
+        openFolder("Reports");
+        wait.until(textToBe(By.cssSelector("#breadcrumbs [aria-current='location']"), "Reports"));
+        visible("#myfiles-empty");
+        byte[] content = randomBytes(200_000);
+        upload(write("budget.xlsx", content).toString());
+        waitTransfer("budget.xlsx", "done", "stored");
+        visible(myRow("budget.xlsx"));
+        click(myRow("budget.xlsx") + " .act-download");
+        assertArrayEquals(content, Files.readAllBytes(downloaded("budget.xlsx", content.length)), "downloaded bytes");
+        wait.until(textToBe(By.cssSelector(myRow("budget.xlsx") + " .pv"), "1"));
+
+        // A folder from the desktop keeps its structure.
+        Path folder = Files.createDirectories(temp.resolve(uniqueName("d")).resolve("album"));
+        Files.write(Files.createDirectories(folder.resolve("2026")).resolve("beach.jpg"), randomBytes(5_000));
+        Files.write(folder.resolve("list.txt"), "one\n".getBytes(StandardCharsets.UTF_8));
+        driver.findElement(By.id("upload-folder-input")).sendKeys(folder.toString());
+        waitTransfer("beach.jpg", "done", "stored");
+        waitTransfer("list.txt", "done", "stored");
+        openFolder("album");
+        visible(myRow("list.txt"));
+        openFolder("2026");
+        visible(myRow("beach.jpg"));
+        assertEquals(List.of("My files", "Reports", "album", "2026"),
+                driver.findElements(By.cssSelector("#breadcrumbs .crumb")).stream().map(WebElement::getText).toList());
+        click("#breadcrumbs li:nth-child(2) .crumb");
+        visible(folderRow("album"));
+        shot("folder");
+
+        // "Move to…": up to My files in the folder picker, into Archive.
+        click(myRow("budget.xlsx") + " .act-move");
+        visible("#move-dialog");
+        click("#move-crumbs li:first-child .crumb");
+        click("#move-folders .picker-folder[data-name='Archive']");
+        wait.until(textToBe(By.cssSelector("#move-crumbs [aria-current='location']"), "Archive"));
+        click("#move-ok");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "Moved “budget.xlsx” to “Archive”"));
+        wait.until(invisibilityOfElementLocated(By.cssSelector(myRow("budget.xlsx"))));
+
+        // Selected, then dragged onto a breadcrumb: up to My files.
+        click(folderRow("album") + " .select");
+        wait.until(textToBe(By.id("selection-count"), "1 selected"));
+        dragOnto(folderRow("album"), "#breadcrumbs li:first-child .crumb");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "Moved “album” to “My files”"));
+        wait.until(invisibilityOfElementLocated(By.cssSelector(folderRow("album"))));
+        assertTrue(driver.findElement(By.id("selection-bar")).getDomAttribute("hidden") != null, "nothing selected");
+
+        // Renamed in place: Escape cancels, Enter saves.
+        click("#breadcrumbs li:first-child .crumb");
+        visible(folderRow("album"));
+        openFolder("Archive");
+        click(myRow("budget.xlsx") + " .act-rename");
+        visible(myRow("budget.xlsx") + " input.name-input").sendKeys(Keys.ESCAPE);
+        visible(myRow("budget.xlsx") + " .file-name");
+        click(myRow("budget.xlsx") + " .act-rename");
+        visible(myRow("budget.xlsx") + " input.name-input")
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), "budget 2027.xlsx", Keys.ENTER);
+        visible(myRow("budget 2027.xlsx"));
+        wait.until(textToBePresentInElementLocated(By.id("status"), "was renamed to “budget 2027.xlsx”"));
+        click(myRow("budget 2027.xlsx") + " .act-props");
+        wait.until(textToBe(By.cssSelector("#props-list dd[data-prop='location']"), "My files / Archive"));
+        click("#props-close");
+        phoneShot("phone-folder");
+
+        // Search: the hit opens its folder, on the file.
+        type("#search-input", "BUDGET");
+        driver.findElement(By.id("search-input")).sendKeys(Keys.ENTER);
+        visible("#view-search");
+        String hit = "#search-list tr[data-name='budget 2027.xlsx']";
+        wait.until(textToBe(By.cssSelector(hit + " .origin"), "My files / Archive"));
+        shot("search");
+        click(hit + " .act-open-folder");
+        wait.until(textToBe(By.id("folder-name"), "Archive"));
+        wait.until(d -> driver.findElement(By.cssSelector(myRow("budget 2027.xlsx") + " .select"))
+                .equals(driver.switchTo().activeElement()));
+
+        // Deleted to the trash (a folder with its subtree), restored to where it was, purged, the trash emptied.
+        trash(myRow("budget 2027.xlsx"));
+        click("#breadcrumbs li:first-child .crumb");
+        click(folderRow("album") + " .select");
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE); // clears the selection
+        wait.until(invisibilityOfElementLocated(By.id("selection-bar")));
+        click(folderRow("album") + " .select");
+        click(folderRow("Reports") + " .select");
+        wait.until(textToBe(By.id("selection-count"), "2 selected"));
+        click("#bulk-delete");
+        click("#confirm-ok");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "2 items were moved to the trash"));
+        wait.until(invisibilityOfElementLocated(By.cssSelector(folderRow("album"))));
+        nav("trash");
+        String trashed = "#trash-list tr[data-name='budget 2027.xlsx']";
+        wait.until(textToBe(By.cssSelector(trashed + " .origin"), "My files / Archive"));
+        String album = "#trash-list tr[data-name='album']";
+        wait.until(textToBe(By.cssSelector(album + " .origin"), "My files"));
+        shot("trash");
+        click(album + " .act-restore");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "“album” was restored"));
+        wait.until(invisibilityOfElementLocated(By.cssSelector(album)));
+        click(trashed + " .act-purge");
+        click("#confirm-ok");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "was deleted for good"));
+        wait.until(invisibilityOfElementLocated(By.cssSelector(trashed)));
+        click("#empty-trash");
+        click("#confirm-ok");
+        visible("#trash-empty");
+        wait.until(textToBe(By.id("quota-text"), "4.89 KB used"));
+        nav("myfiles");
+        visible(folderRow("album"));
+
+        // The administrator gives the user a quota: the user's bar shows it.
+        logOut();
+        String admin = "itadmin"; // CLOUDDISK_ADMINS of the test server; registered by whichever test needs it first
+        assertTrue(List.of("002", "003").contains(client.code("/reg", json("userName", admin, "nickName", admin,
+                "password", md5Hex(admin), "phone", "", "email", ""))));
+        logIn(admin, admin, true);
+        nav("admin");
+        type("#admin-q", erin);
+        driver.findElement(By.id("admin-q")).sendKeys(Keys.ENTER);
+        String user = "#admin-list tr[data-user='" + erin + "']";
+        visible(user);
+        type(user + " .limit-input", "1 MB");
+        click(user + " .act-set-limit");
+        wait.until(attributeToBe(By.cssSelector(user), "data-limit", "1048576"));
+        shot("admin");
+        logOut();
+        logIn(erin, PASSWORD, true);
+        wait.until(textToBe(By.id("quota-text"), "4.89 KB of 1.00 MB used"));
+        assertTrue(driver.findElements(By.cssSelector("#nav-admin:not([hidden])")).isEmpty(), "no admin view");
+        shot("myfiles-quota");
+        Invariants.assertHold();
+    }
+
+    @Test
     void anExpiredTokenBringsBackTheLoginScreen() throws Exception {
-        driver.get(base);
-        String dave = uniqueName("dave");
-        click("#show-register");
-        register(dave);
-        logIn(dave, PASSWORD, true);
+        String dave = openAsNewUser("dave");
         visible("#myfiles-empty");
 
         // Expired on the server: the next action (refresh) leads to the login screen.
@@ -257,6 +401,16 @@ class BrowserIT extends Deployments {
         fillRegistration(user);
     }
 
+    /** Opens the page, registers a new user and logs in; answers the user's name. */
+    private String openAsNewUser(String prefix) {
+        driver.get(base);
+        String user = uniqueName(prefix);
+        click("#show-register");
+        register(user);
+        logIn(user, PASSWORD, true);
+        return user;
+    }
+
     private void logIn(String user, String password, boolean succeeds) {
         type("#login-user", user);
         type("#login-password", password);
@@ -294,6 +448,42 @@ class BrowserIT extends Deployments {
         return css;
     }
 
+    /** Deletes the row's node through the confirm dialog: it goes to the trash. */
+    private void trash(String rowCss) {
+        click(rowCss + " .act-delete");
+        click("#confirm-ok");
+        wait.until(textToBePresentInElementLocated(By.id("status"), "moved to the trash"));
+        wait.until(invisibilityOfElementLocated(By.cssSelector(rowCss)));
+    }
+
+    private void newFolder(String name) {
+        click("#new-folder");
+        visible("#file-list input.name-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), name, Keys.ENTER);
+        visible(folderRow(name));
+    }
+
+    private void openFolder(String name) {
+        click(folderRow(name) + " .open-folder");
+        wait.until(textToBe(By.id("folder-name"), name));
+        wait.until(invisibilityOfElementLocated(By.id("myfiles-loading")));
+    }
+
+    /**
+     * Drags the row onto the target as the page sees a drag: WebDriver's actions cannot drive HTML5 drag and drop,
+     * so the events are dispatched with one DataTransfer, as the browser does.
+     */
+    private void dragOnto(String rowCss, String targetCss) {
+        driver.executeScript("""
+                const [row, target] = arguments;
+                const data = new DataTransfer();
+                const fire = (el, type) => el.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
+                fire(row, 'dragstart');
+                fire(target, 'dragover');
+                fire(target, 'drop');
+                fire(row, 'dragend');
+                """, visible(rowCss), visible(targetCss));
+    }
+
     private void upload(String paths) {
         driver.findElement(By.id("upload-input")).sendKeys(paths);
     }
@@ -327,15 +517,15 @@ class BrowserIT extends Deployments {
         return file;
     }
 
-    /** My files at phone width (375 px): no horizontal scrolling, and a screenshot. */
-    private void phoneShot() throws IOException {
+    /** The page at phone width (375 px): no horizontal scrolling, and a screenshot. */
+    private void phoneShot(String name) throws IOException {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
         try {
             wait.until(d -> Long.valueOf(375).equals(driver.executeScript("return window.innerWidth")));
             Object overflow = driver.executeScript("return document.documentElement.scrollWidth");
             assertTrue(((Number) overflow).intValue() <= 375, "no horizontal scrolling at 375 px: " + overflow);
-            shot("phone-myfiles");
+            shot(name);
         } finally {
             driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
@@ -345,6 +535,10 @@ class BrowserIT extends Deployments {
 
     private static String myRow(String name) {
         return "#file-list tr[data-filename='" + name + "']";
+    }
+
+    private static String folderRow(String name) {
+        return "#file-list tr[data-kind='folder'][data-name='" + name + "']";
     }
 
     private static String rankingRow(String name, String md5) {
@@ -363,7 +557,14 @@ class BrowserIT extends Deployments {
     }
 
     private void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        // A list re-renders when an upload finishes: the element found a moment ago may be replaced before the click.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement e = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+            if (e != null) {
+                e.click();
+            }
+            return e != null;
+        });
     }
 
     private void type(String css, String text) {

@@ -412,6 +412,14 @@ public final class CloudDiskClient {
         return Integer.parseInt(a.getString("num"));
     }
 
+    /** Empties the user's trash (API v2): what /dealfile?cmd=del put there is deleted for good. */
+    public void emptyTrash(User u) {
+        Answer a = send("DELETE", "/api/v2/trash", null, null, "Authorization", "Bearer " + u.token());
+        if (a.status() != 204) {
+            throw new AssertionError("emptying the trash answered HTTP " + a.status() + ": " + a.text());
+        }
+    }
+
     public String dealFile(String cmd, User u, String md5, String fileName) {
         return code("/dealfile?cmd=" + cmd, json("user", u.name(), "token", u.token(), "md5", md5, "filename", fileName));
     }

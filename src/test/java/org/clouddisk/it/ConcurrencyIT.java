@@ -105,6 +105,11 @@ class ConcurrencyIT extends Deployments {
 
         List<String> codes = concurrently(everybody.size(), i -> client.dealFile("del", everybody.get(i), c.md5(), c.name()));
         assertEquals(Collections.nCopies(everybody.size(), "013"), codes);
+        assertEquals(404, client.get(url).status(), "only trashes hold it: gone to the seed's protocol");
+        concurrently(everybody.size(), i -> {
+            client.emptyTrash(everybody.get(i));
+            return null;
+        });
         assertNull(references(c), "the file_info row is gone");
         assertEquals(0L, Invariants.number("select count(*) from user_file_list where md5 = ?", c.md5()));
         assertEquals(404, client.get(url).status(), "the content is gone from the store");
@@ -166,8 +171,13 @@ class ConcurrencyIT extends Deployments {
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         long added = tally.getOrDefault("005", 0L) + tally.getOrDefault("020", 0L);
         long deleted = tally.getOrDefault("013", 0L);
-        assertEquals(everybody.size() + added - deleted, references(c), tally.toString());
+        assertEquals(everybody.size() + added, references(c), "deleted files stay referenced from the trash: " + tally);
         assertTrue(deleted > 0 && added > 0, "the storm deleted and added: " + tally);
+        concurrently(USERS, i -> {
+            client.emptyTrash(others.get(i));
+            return null;
+        });
+        assertEquals(everybody.size() + added - deleted, references(c), tally.toString());
     }
 
     @Test

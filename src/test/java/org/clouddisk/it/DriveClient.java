@@ -88,6 +88,31 @@ public final class DriveClient {
                 .getValuesAs(JsonValue::asJsonObject).stream().map(n -> n.getString("name")).toList();
     }
 
+    /** Uploads content through the seed's protocol (into root) and answers the new file's node. */
+    public JsonObject uploadToRoot(User u, String name, byte[] content) {
+        assertEquals("008", http.uploadLegacy(u, name, content));
+        return children(u, "root", "?limit=1000").getJsonArray("items").getValuesAs(JsonValue::asJsonObject)
+                .stream().filter(n -> n.getString("name").equals(name)
+                        && CloudDiskClient.md5(content).equals(n.getString("md5", null)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " is not in root"));
+    }
+
+    public static String id(JsonObject node) {
+        return node.getString("id");
+    }
+
+    /** DELETE /nodes/{id}: the node goes to the trash. */
+    public void trash(User u, String id) {
+        Answer a = send(u, "DELETE", "/nodes/" + id, null);
+        assertEquals(204, a.status(), a.text());
+    }
+
+    /** The items of the user's trash, newest first (the first 1000). */
+    public List<JsonObject> trashItems(User u) {
+        return expect(200, u, "GET", "/trash?limit=1000", null).getJsonArray("items")
+                .getValuesAs(JsonValue::asJsonObject);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = new String[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);

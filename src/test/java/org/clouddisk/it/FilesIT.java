@@ -375,6 +375,8 @@ class FilesIT extends Deployments {
         assertEquals("013", client.dealFile("del", u, md5, "gone.txt"));
         assertEquals(1, client.myCount(u));
         assertEquals(List.of("kept.txt"), names(u, "normal"));
+        assertEquals(OptionalInt.of(1), Db.fileInfoCount(md5), "the trash holds it until it is purged");
+        client.emptyTrash(u);
         assertEquals(OptionalInt.empty(), Db.fileInfoCount(md5));
         assertEquals(OptionalInt.of(1), Db.fileInfoCount(keep));
         assertEquals("014", client.dealFile("del", u, md5, "gone.txt"), "already deleted");
@@ -393,14 +395,18 @@ class FilesIT extends Deployments {
         String url = file(a, md5, "a.bin").getString("url");
 
         assertEquals("013", client.dealFile("del", a, md5, "a.bin"));
+        client.emptyTrash(a);
         assertEquals(OptionalInt.of(2), Db.fileInfoCount(md5));
         assertArrayEquals(bytes, client.get(url).body(), "still held by b");
         assertEquals("013", client.dealFile("del", b, md5, "b.bin"));
+        client.emptyTrash(b);
         assertEquals(OptionalInt.of(1), Db.fileInfoCount(md5));
         assertEquals(200, client.get(url).status());
         Invariants.assertHold();
 
         assertEquals("013", client.dealFile("del", b, md5, "b2.bin"));
+        assertEquals(404, client.get(url).status(), "only the trash holds it: gone to the seed's protocol");
+        client.emptyTrash(b);
         assertEquals(OptionalInt.empty(), Db.fileInfoCount(md5), "the last holder is gone");
         assertEquals(404, client.get(url).status());
         assertEquals(404, client.head(url).status());

@@ -59,6 +59,9 @@ public final class Invariants {
                 + " (select 1 from user_file_count c where c.user = u.user)", "user without user_file_count"));
         violations.addAll(rows(c, "select c.user, c.count from user_file_count c where c.user not like 'xxx%'"
                 + " and c.count <> (select count(*) from user_file_list u where u.user = c.user)", "user_file_count wrong"));
+        violations.addAll(rows(c, "select c.user, c.used_bytes from user_file_count c where c.user not like 'xxx%'"
+                + " and c.used_bytes <> (select coalesce(sum(i.size), 0) from user_file_list u join file_info i"
+                + " on i.md5 = u.md5 where u.user = c.user)", "usage is not the sum of the user's file sizes"));
         violations.addAll(rows(c, "select u.user, u.md5, u.file_name from user_file_list u where u.shared_status = 1"
                 + " and not exists (select 1 from share_file_list s where s.md5 = u.md5 and s.file_name = u.file_name"
                 + " and s.user = u.user)", "shared_status 1 without share"));
@@ -75,13 +78,21 @@ public final class Invariants {
     }
 
     /**
-     * Every file is in a folder of its owner, every user with files has a root, and every folder reaches its
-     * owner's root through folders of that owner: no cycle, no node cut off.
+     * Every file is in a folder of its owner or at the top of the trash, every user with files has a root, and every
+     * folder reaches its owner's root or the trash through folders of that owner: no cycle, no node cut off. A
+     * trashed top node (and only it) has a parent of its own, its negated id, and remembers where it came from.
      */
     private static List<String> checkTree(Connection c) throws SQLException {
         var violations = new ArrayList<String>(rows(c, "select u.id, u.user, u.folder_id from user_file_list u"
-                + " where not exists (select 1 from user_folder f where f.id = u.folder_id and f.user = u.user)",
+                + " where u.trashed_at is null and not exists"
+                + " (select 1 from user_folder f where f.id = u.folder_id and f.user = u.user)",
                 "file outside its owner's folders"));
+        violations.addAll(rows(c, "select u.id, u.folder_id, u.trashed_from from user_file_list u"
+                + " where (u.trashed_at is null) <> (u.trashed_from is null)"
+                + " or (u.trashed_at is not null and u.folder_id <> -u.id)", "trashed file misplaced"));
+        violations.addAll(rows(c, "select f.id, f.parent_id, f.trashed_from from user_folder f"
+                + " where (f.trashed_at is null) <> (f.trashed_from is null)"
+                + " or (f.trashed_at is not null and f.parent_id <> -f.id)", "trashed folder misplaced"));
         violations.addAll(rows(c, "select distinct u.user from user_file_list u where not exists"
                 + " (select 1 from user_folder r where r.user = u.user and r.parent_id = 0)", "user without root"));
         violations.addAll(rows(c, "select f.id, f.user, f.name from user_folder f where f.parent_id = 0 and f.name <> ''",
@@ -96,7 +107,7 @@ public final class Invariants {
         }
         folders.forEach((id, folder) -> {
             var seen = new HashSet<Long>();
-            for (long at = id; folders.get(at).parent() != 0; ) {
+            for (long at = id; folders.get(at).parent() > 0; ) { // 0: a root; negative: the top of a trashed subtree
                 long parent = folders.get(at).parent();
                 if (!seen.add(at)) {
                     violations.add("folder in a cycle: " + id);

@@ -36,12 +36,8 @@ class NodesIT extends Deployments {
         Invariants.assertHold();
     }
 
-    /** Uploads content through the seed's protocol (into root) and answers the new file's node. */
     private JsonObject upload(User u, String name, byte[] content) {
-        assertEquals("008", client.uploadLegacy(u, name, content));
-        return drive.children(u, "root", "?limit=1000").getJsonArray("items").getValuesAs(JsonValue::asJsonObject)
-                .stream().filter(n -> n.getString("name").equals(name) && md5(content).equals(n.getString("md5", null)))
-                .findFirst().orElseThrow(() -> new AssertionError(name + " is not in root"));
+        return drive.uploadToRoot(u, name, content);
     }
 
     private JsonObject upload(User u, String name) {
@@ -459,17 +455,58 @@ class NodesIT extends Deployments {
                 .map(s -> Map.of("id", s.getString("id"), "name", s.getString("name"))).toList();
     }
 
+    // ---------------------------------------------------------------- search
+
+    @Test
+    void searchFindsLiveNodesByAnyCaseSubstringWithTheirPaths() {
+        User u = client.newUser("search");
+        JsonObject reports = drive.createFolder(u, "root", "Old Reports");
+        JsonObject file = upload(u, "Q3 REPORT.pdf");
+        drive.move(u, id(file), id(reports));
+        JsonObject trashed = drive.createFolder(u, "root", "report drafts");
+        drive.move(u, id(drive.createFolder(u, "root", "inner report")), id(trashed));
+        drive.trash(u, id(trashed));
+        upload(client.newUser("search-other"), "report.txt");
+
+        JsonObject hits = drive.expect(200, u, "GET", "/search?q=rEpOrT", null);
+        assertEquals(2, hits.getInt("total"), "neither the trashed folder nor what it holds, nor others' files");
+        List<JsonObject> items = hits.getJsonArray("items").getValuesAs(JsonValue::asJsonObject);
+        assertEquals(List.of("Old Reports", "Q3 REPORT.pdf"), items.stream().map(n -> n.getString("name")).toList(),
+                "folders first");
+        String root = id(drive.root(u));
+        assertEquals(List.of(Map.of("id", root, "name", "")), steps(items.get(0)));
+        assertEquals(List.of(Map.of("id", root, "name", ""), Map.of("id", id(reports), "name", "Old Reports")),
+                steps(items.get(1)));
+
+        JsonObject second = drive.expect(200, u, "GET", "/search?q=report&offset=1&limit=1", null);
+        assertEquals(List.of("Q3 REPORT.pdf"), second.getJsonArray("items").getValuesAs(JsonValue::asJsonObject)
+                .stream().map(n -> n.getString("name")).toList());
+        assertEquals(0, drive.expect(200, u, "GET", "/search?q=%25", null).getInt("total"),
+                "LIKE's wildcards match themselves");
+        drive.expectProblem(400, "invalid", u, "GET", "/search", null);
+        drive.expectProblem(400, "invalid", u, "GET", "/search?q=", null);
+        drive.expectProblem(400, "invalid", u, "GET", "/search?q=a&limit=0", null);
+        drive.expectProblem(401, "unauthorized", null, "GET", "/search?q=a", null);
+    }
+
     @Test
     void theOpenApiDocumentDescribesEveryV2Operation() {
         Answer a = client.get("/openapi?format=JSON");
         assertEquals(200, a.status(), a.text());
         JsonObject paths = a.json().asJsonObject().getJsonObject("paths");
-        Map<String, List<String>> expected = Map.of(
-                "/api/v2/me", List.of("get"),
-                "/api/v2/nodes/{id}", List.of("get", "patch"),
-                "/api/v2/nodes/{id}/children", List.of("get", "post"),
-                "/api/v2/nodes/{id}/content", List.of("get", "head"),
-                "/api/v2/nodes/{id}/thumbnail", List.of("get"));
+        Map<String, List<String>> expected = Map.ofEntries(
+                Map.entry("/api/v2/me", List.of("get")),
+                Map.entry("/api/v2/nodes/{id}", List.of("get", "patch", "delete")),
+                Map.entry("/api/v2/nodes/{id}/children", List.of("get", "post")),
+                Map.entry("/api/v2/nodes/{id}/content", List.of("get", "head")),
+                Map.entry("/api/v2/nodes/{id}/thumbnail", List.of("get")),
+                Map.entry("/api/v2/search", List.of("get")),
+                Map.entry("/api/v2/trash", List.of("get", "delete")),
+                Map.entry("/api/v2/trash/{id}", List.of("delete")),
+                Map.entry("/api/v2/trash/{id}/restore", List.of("post")),
+                Map.entry("/api/v2/admin/users", List.of("get")),
+                Map.entry("/api/v2/admin/users/{user}", List.of("patch")),
+                Map.entry("/api/v2/admin/stats", List.of("get")));
         expected.forEach((path, methods) -> {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
             for (String method : methods) {

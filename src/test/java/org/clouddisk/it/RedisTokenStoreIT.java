@@ -50,6 +50,21 @@ class RedisTokenStoreIT {
     }
 
     @Test
+    void revokingAllOfAUsersTokensLeavesOtherUsersLoggedIn() {
+        TokenStore store = new RedisTokenStore(redis, Duration.ofMinutes(1));
+        String user = CloudDiskClient.uniqueName("revoked");
+        String other = CloudDiskClient.uniqueName("kept");
+        String phone = store.issue(user, "192.0.2.1");
+        String laptop = store.issue(user, "192.0.2.2");
+        String kept = store.issue(other, "192.0.2.1");
+        store.revokeAll(user);
+        assertEquals(Optional.empty(), store.userOf(phone));
+        assertEquals(Optional.empty(), store.userOf(laptop));
+        assertFalse(store.hasLiveLoginFrom(user, "192.0.2.1"));
+        assertEquals(Optional.of(other), store.userOf(kept));
+    }
+
+    @Test
     void namesTheUserOfALiveTokenAndRenewsIt() throws InterruptedException {
         TokenStore store = new RedisTokenStore(redis, Duration.ofMillis(600));
         String user = CloudDiskClient.uniqueName("bearer");

@@ -224,7 +224,7 @@ class SharingIT extends Deployments {
         assertEquals("013", client.dealFile("del", alice, f.md5(), f.name()));
         assertEquals(count - 1, client.shareCount());
         assertEquals(count - 1, Invariants.number("select count from user_file_count where user = ?", SHARE_COUNTER));
-        assertEquals(1L, references(f.md5()));
+        assertEquals(2L, references(f.md5()), "carol's copy and alice's in the trash");
         assertNotShared(f);
         assertEquals(200, client.get(mine(client.myFiles(carol, "normal"), f).getString("url")).status(),
                 "carol's copy stays");

@@ -1,0 +1,97 @@
+// Client of the drive API v2 (shared API.md): Bearer token from the session, JSON in and out, RFC 9457 problem
+// answers turned into human messages, 401 back to the login screen.
+
+import { NetworkError, sessionExpired } from './api.js';
+import { session } from './session.js';
+
+const BASE = 'api/v2/';
+
+// What each problem code means for the person in front of the page.
+const PROBLEM_MESSAGES = {
+    invalid: 'The server did not accept this request.',
+    forbidden: 'You are not allowed to do that.',
+    not_found: 'It is no longer there (deleted or moved elsewhere?).',
+    name_conflict: 'That name is already taken in this folder.',
+    cycle: 'A folder cannot be moved into itself or one of its subfolders.',
+    quota_exceeded: 'Not enough space left in your quota.',
+    too_many_requests: 'Too many attempts, please wait a minute.',
+    unavailable: 'The server is busy or a service it needs is down. Please try again in a moment.',
+};
+
+/** A problem answer: `status` and `code` as the server sent them, `message` for people. */
+export class ProblemError extends Error {
+    constructor(status, problem) {
+        const code = problem && problem.code;
+        super(PROBLEM_MESSAGES[code] || (problem && problem.detail) || `The server answered HTTP ${status}.`);
+        this.name = 'ProblemError';
+        this.status = status;
+        this.code = code || null;
+    }
+}
+
+/** The request's Authorization header; no session means the login screen. */
+export function authorization() {
+    const s = session.get();
+    if (!s) throw sessionExpired();
+    return { Authorization: `Bearer ${s.token}` };
+}
+
+/** Sends a request and returns the raw Response of a 2xx answer; anything else throws. */
+export async function send(method, path, { body, signal } = {}) {
+    const headers = authorization();
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let res;
+    try {
+        res = await fetch(BASE + path, {
+            method, headers, signal, cache: 'no-store', credentials: 'same-origin',
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+    } catch (e) {
+        if (e && e.name === 'AbortError') throw e;
+        throw new NetworkError(e);
+    }
+    if (res.ok) return res;
+    if (res.status === 401) throw sessionExpired();
+    let problem = null;
+    try {
+        problem = await res.json();
+    } catch (e) { /* not a problem document: the status says it */ }
+    throw new ProblemError(res.status, problem);
+}
+
+/** A JSON request: the parsed answer, or null for 204. */
+export async function call(method, path, body) {
+    const res = await send(method, path, { body });
+    return res.status === 204 ? null : res.json();
+}
+
+/** Query string of the defined values: query({q: 'a', offset: 0}) -> "?q=a&offset=0". */
+export function query(params) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) {
+        if (v !== undefined && v !== null) q.set(k, String(v));
+    }
+    const s = q.toString();
+    return s ? `?${s}` : '';
+}
+
+const id = encodeURIComponent;
+
+// The calls the views make, named as API.md lists them.
+export const drive = {
+    me: () => call('GET', 'me'),
+    node: (nodeId) => call('GET', `nodes/${id(nodeId)}`),
+    children: (folderId, params) => call('GET', `nodes/${id(folderId)}/children${query(params)}`),
+    createFolder: (parentId, name) => call('POST', `nodes/${id(parentId)}/children`, { name, kind: 'folder' }),
+    update: (nodeId, changes) => call('PATCH', `nodes/${id(nodeId)}`, changes),
+    remove: (nodeId) => call('DELETE', `nodes/${id(nodeId)}`),
+    content: (nodeId, signal) => send('GET', `nodes/${id(nodeId)}/content`, { signal }),
+    search: (params) => call('GET', `search${query(params)}`),
+    trash: (params) => call('GET', `trash${query(params)}`),
+    restore: (nodeId) => call('POST', `trash/${id(nodeId)}/restore`),
+    purge: (nodeId) => call('DELETE', `trash/${id(nodeId)}`),
+    emptyTrash: () => call('DELETE', 'trash'),
+    adminUsers: (params) => call('GET', `admin/users${query(params)}`),
+    adminUpdateUser: (user, changes) => call('PATCH', `admin/users/${id(user)}`, changes),
+    adminStats: () => call('GET', 'admin/stats'),
+};

@@ -1,0 +1,171 @@
+package org.clouddisk.it;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.clouddisk.it.CloudDiskClient.Form;
+import org.clouddisk.it.CloudDiskClient.Upload;
+import org.clouddisk.it.CloudDiskClient.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.clouddisk.it.CloudDiskClient.json;
+import static org.clouddisk.it.CloudDiskClient.md5;
+import static org.clouddisk.it.CloudDiskClient.uniqueContent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Quotas (API.md, "Quotas") on every path that adds a file, and the administration API that sets them (API.md,
+ * "Administration"). The test server names {@link #ADMIN} in CLOUDDISK_ADMINS and sets no default quota.
+ */
+class QuotaIT extends Deployments {
+
+    static final String ADMIN = "itadmin";
+
+    private final DriveClient drive = new DriveClient(client);
+    private User admin;
+
+    @AfterEach
+    void invariantsHold() {
+        Invariants.assertHold();
+    }
+
+    /** The administrator, registered by the first test that needs it in this server's run. */
+    private User admin() {
+        if (admin == null) {
+            String password = CloudDiskClient.passwordOf(ADMIN);
+            String registered = client.code("/reg", json("userName", ADMIN, "nickName", ADMIN, "password", password,
+                    "phone", "", "email", ""));
+            assertTrue(List.of("002", "003").contains(registered), registered);
+            admin = client.login(ADMIN, password);
+        }
+        return admin;
+    }
+
+    private JsonObject setUser(String user, String body) {
+        return drive.expect(200, admin(), "PATCH", "/admin/users/" + user, body);
+    }
+
+    private static long used(JsonObject me) {
+        return me.getJsonObject("quota").getJsonNumber("used").longValue();
+    }
+
+    @Test
+    void everyPathThatAddsAFileIsRefusedOverTheQuota() {
+        User u = client.newUser("quota");
+        byte[] first = uniqueContent("first", 1000);
+        assertEquals("008", client.uploadLegacy(u, "first.bin", first));
+        setUser(u.name(), json("limit", first.length + 100).toString());
+        JsonObject me = drive.expect(200, u, "GET", "/me", null);
+        assertEquals(first.length, used(me));
+        assertEquals(first.length + 100, me.getJsonObject("quota").getJsonNumber("limit").longValue());
+
+        byte[] big = uniqueContent("big", 200);
+        for (Form form : Form.values()) {
+            assertEquals("009", client.upload(form, Upload.of(u, "big.bin", big)), form + " over the quota");
+        }
+        User other = client.newUser("quota-holder");
+        assertEquals("008", client.uploadLegacy(other, "big.bin", big));
+        assertEquals("006", client.instant(u, md5(big), "big.bin"), "instant upload over the quota");
+        assertEquals("010", client.dealFile("share", other, md5(big), "big.bin"));
+        assertEquals("022", client.dealShare("save", u, md5(big), "big.bin"), "saving over the quota");
+        assertEquals(1, Db.userFiles(u.name()), "nothing was added");
+
+        assertEquals("008", client.uploadLegacy(u, "small.bin", new byte[100]), "what fits is accepted");
+        assertEquals(first.length + 100, used(drive.expect(200, u, "GET", "/me", null)));
+        assertEquals("004", client.instant(u, md5(first), "first.bin"), "a file the user has costs nothing");
+
+        setUser(u.name(), json("limit", JsonValue.NULL).toString());
+        assertEquals(JsonValue.NULL, drive.expect(200, u, "GET", "/me", null).getJsonObject("quota").get("limit"),
+                "null lifts the user's own limit: the default, none here, applies");
+    }
+
+    @Test
+    void parallelUploadsAgainstANearlyFullQuotaNeverOvershoot() {
+        User u = client.newUser("quotarace");
+        int size = 1000;
+        setUser(u.name(), json("limit", 10L * size + size / 2).toString());
+        List<byte[]> contents = java.util.stream.IntStream.range(0, 32)
+                .mapToObj(i -> uniqueContent("race" + i, size - 20)).toList();
+        long accepted = CloudDiskClient.concurrently(32, i -> client.upload(i % 2 == 0 ? Form.LEGACY : Form.MULTIPART,
+                Upload.of(u, "f" + i + ".bin", contents.get(i)))).stream().filter("008"::equals).count();
+        long used = used(drive.expect(200, u, "GET", "/me", null));
+        assertTrue(used <= 10L * size + size / 2, "used " + used);
+        assertEquals(accepted, Db.userFiles(u.name()));
+        assertTrue(accepted >= 9, "the room was used: " + accepted + " accepted");
+    }
+
+    @Test
+    void theTrashCountsUntilPurged() {
+        User u = client.newUser("quotatrash");
+        byte[] bytes = uniqueContent("trash", 500);
+        JsonObject file = drive.uploadToRoot(u, "t.bin", bytes);
+        setUser(u.name(), json("limit", bytes.length).toString());
+        drive.trash(u, file.getString("id"));
+        assertEquals("009", client.uploadLegacy(u, "next.bin", uniqueContent("next", 10)), "the trash still counts");
+        assertEquals(204, drive.send(u, "DELETE", "/trash", null).status());
+        assertEquals(0, used(drive.expect(200, u, "GET", "/me", null)));
+        assertEquals("008", client.uploadLegacy(u, "next.bin", uniqueContent("next", 10)));
+    }
+
+    // ---------------------------------------------------------------- administration
+
+    @Test
+    void onlyAdministratorsAdminister() {
+        User u = client.newUser("notadmin");
+        for (String[] request : List.of(new String[]{"GET", "/admin/users"}, new String[]{"GET", "/admin/stats"},
+                new String[]{"PATCH", "/admin/users/" + u.name()})) {
+            drive.expectProblem(403, "forbidden", u, request[0], request[1], json("limit", 1).toString());
+            drive.expectProblem(401, "unauthorized", null, request[0], request[1], json("limit", 1).toString());
+        }
+        drive.expectProblem(404, "not_found", admin(), "PATCH", "/admin/users/nobody-" + u.name(),
+                json("limit", 1).toString());
+        for (String bad : List.of("{}", "[]", "{\"limit\":-1}", "{\"limit\":1.5}", "{\"limit\":\"1\"}",
+                "{\"disabled\":null}", "{\"disabled\":\"yes\"}", "{")) {
+            drive.expectProblem(400, "invalid", admin(), "PATCH", "/admin/users/" + u.name(), bad);
+        }
+    }
+
+    @Test
+    void administratorsListUsersWithTheirUsageAndSeeStorageStats() {
+        User u = client.newUser("listed");
+        byte[] bytes = uniqueContent("listed", 300);
+        assertEquals("008", client.uploadLegacy(u, "a.bin", bytes));
+        assertEquals("005", client.instant(u, md5(bytes), "b.bin"));
+        JsonObject page = drive.expect(200, admin(), "GET", "/admin/users?q=" + u.name().toUpperCase(), null);
+        assertEquals(1, page.getInt("total"));
+        JsonObject listed = page.getJsonArray("items").getJsonObject(0);
+        assertEquals(u.name(), listed.getString("user"));
+        assertEquals(2, listed.getInt("files"));
+        assertEquals(2L * bytes.length, listed.getJsonNumber("used").longValue(), "shared content counts fully");
+        assertEquals(JsonValue.NULL, listed.get("limit"));
+        assertFalse(listed.getBoolean("disabled"));
+        assertTrue(listed.getString("created").endsWith("Z"));
+        assertEquals(1, drive.expect(200, admin(), "GET", "/admin/users?limit=1", null).getJsonArray("items").size());
+
+        JsonObject stats = drive.expect(200, admin(), "GET", "/admin/stats", null);
+        assertEquals(Db.number("select count(*) from user_info"), stats.getJsonNumber("users").longValue());
+        assertEquals(Db.number("select count(*) from user_file_list"), stats.getJsonNumber("files").longValue());
+        assertEquals(Db.number("select count(*) from file_info"), stats.getJsonNumber("contents").longValue());
+        assertTrue(stats.getJsonNumber("logical_bytes").longValue() >= stats.getJsonNumber("stored_bytes").longValue()
+                + bytes.length, "the instant upload's reference is logical, not stored");
+    }
+
+    @Test
+    void aDisabledUsersTokensStopAtOnceInBothProtocols() {
+        User u = client.newUser("disabled");
+        JsonObject disabled = setUser(u.name(), json("disabled", JsonValue.TRUE).toString());
+        assertTrue(disabled.getBoolean("disabled"));
+        assertEquals("111", client.code("/myfiles?cmd=count", json("user", u.name(), "token", u.token())));
+        drive.expectProblem(401, "unauthorized", u, "GET", "/me", null);
+        assertEquals("001", client.code("/login", json("user", u.name(), "password",
+                CloudDiskClient.passwordOf(u.name()))));
+
+        setUser(u.name(), json("disabled", JsonValue.FALSE).toString());
+        User back = client.relogin(u);
+        assertEquals(200, drive.send(back, "GET", "/me", null).status());
+    }
+}
