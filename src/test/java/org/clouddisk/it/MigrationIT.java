@@ -108,6 +108,7 @@ class MigrationIT extends Deployments {
         byte[] gone = uniqueContent("gone", 10);
         assertEquals("008", client.uploadLegacy(b, "gone.txt", gone));
         assertEquals("013", client.dealFile("del", b, md5(gone), "gone.txt"));
+        client.emptyTrash(b); // gone for good, as a delete was before the trash existed
         assertEquals("010", client.dealFile("share", a, md5(shared), sharedName));
         assertEquals("016", client.publicPv(md5(shared), sharedName));
         assertEquals("020", client.dealShare("save", c, md5(shared), sharedName));
