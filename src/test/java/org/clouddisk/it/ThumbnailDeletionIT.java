@@ -34,10 +34,12 @@ class ThumbnailDeletionIT extends Deployments {
         Path unrelated = thumbnail(keptMd5, "64.jpg");
 
         assertEquals("013", client.dealFile("del", owner, md5, "p.jpg"));
+        client.emptyTrash(owner); // a delete goes to the trash; the reference goes with the purge
         Thread.sleep(3000); // a maintenance tick (2 s in the tests): a referenced content's thumbnails stay
         assertTrue(Files.exists(small) && Files.exists(large), "thumbnails of content still referenced were deleted");
 
         assertEquals("013", client.dealFile("del", other, md5, "p.jpg"));
+        client.emptyTrash(other);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (Files.exists(small) || Files.exists(large)) {
             assertTrue(Instant.now().isBefore(deadline), "the thumbnails outlived their content");
