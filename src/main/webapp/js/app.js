@@ -8,7 +8,7 @@
  *            #reg-form #reg-user #reg-nick #reg-password #reg-password2 #reg-phone #reg-email #reg-submit
  *            #reg-error, per-field errors #reg-<field>-error (inputs get aria-invalid="true"),
  *            #show-register / #show-login (links), #logout, #current-user
- *   Shell    #app-view; nav buttons #nav-myfiles #nav-public #nav-ranking #nav-trash #nav-admin (administrators
+ *   Shell    #app-view; nav buttons #nav-myfiles #nav-public #nav-ranking #nav-links #nav-trash #nav-admin (administrators
  *            only; aria-current="page" on the active one); sections #view-<name>; #search-form #search-input;
  *            #quota (data-used, data-limit) with #quota-text and #quota-bar
  *   My files #breadcrumbs (buttons .crumb[data-id], the last aria-current="location"), #folder-name,
@@ -19,8 +19,14 @@
  *            #bulk-move #bulk-delete #bulk-clear,
  *            #file-list (tbody) rows: tr[data-id][data-kind=file|folder][data-name][data-selected=0|1],
  *              files also [data-filename][data-md5][data-shared=0|1][data-pv]; checkbox .select;
- *              folders: button .open-folder; .badge-shared (shared files), .size, .pv; buttons .act-download
- *              .act-share | .act-cancel-share, .act-rename (input.name-input), .act-move, .act-props, .act-delete
+ *              folders: button .open-folder; previewable files: button .open-preview (the name); image files:
+ *              img.thumb (shown once the thumbnail came); .badge-shared (shared files), .size, .pv; buttons
+ *              .act-download .act-share | .act-cancel-share, .act-link, .act-rename (input.name-input), .act-move,
+ *              .act-props, .act-delete
+ *   Preview  <dialog id="preview-dialog"> (js/preview.js lists its hooks)
+ *   Links    #links-list rows: tr[data-id][data-state=active|expired|used_up|revoked|node_deleted][data-node]
+ *              [data-name][data-url] with .downloads, .has-password, .link-url, buttons .act-copy .act-revoke;
+ *            #links-empty, #refresh-links; <dialog id="link-dialog"> (js/link-dialog.js lists its hooks)
  *   Public   #public-list (tbody) rows: tr[data-filename][data-md5][data-user] with .pv and buttons
  *              .act-save .act-download .act-props (+ .act-cancel-share on one's own shares);
  *            #public-empty, #public-prev #public-next #public-page-info, #refresh-public
@@ -56,6 +62,7 @@ import { createPublicView } from './views/public.js';
 import { createRankingView } from './views/ranking.js';
 import { createSearchView } from './views/search.js';
 import { createTrashView } from './views/trash.js';
+import { createLinksView } from './views/links.js';
 import { createAdminView } from './views/admin.js';
 
 const $ = (id) => document.getElementById(id);
@@ -80,6 +87,7 @@ const views = new Map([
     createPublicView(transfers),
     createRankingView(),
     createSearchView({ showView }),
+    createLinksView(),
     createTrashView({ onChanged: refreshQuota }),
     admin,
 ].map((v) => [v.name, v]));

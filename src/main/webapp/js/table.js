@@ -16,9 +16,12 @@ export function actionButton(cls, text, name, label = `${text} ${name}`) {
     return h('button', { type: 'button', class: `btn btn-small ${cls}`, 'aria-label': label, title: label }, text);
 }
 
-export function nameCell(name, shared) {
+/** The name (a button that opens the preview when `previewable`) and the shared badge. */
+export function nameCell(name, shared, previewable = false) {
     return cell(null, 'col-name',
-        h('span', { class: 'file-name', title: name }, name),
+        previewable
+            ? h('button', { type: 'button', class: 'link file-name open-preview', title: `Preview ${name}` }, name)
+            : h('span', { class: 'file-name', title: name }, name),
         shared ? h('span', { class: 'badge badge-shared', title: 'In the public files' }, 'shared') : null);
 }
 

@@ -15,6 +15,8 @@ const PROBLEM_MESSAGES = {
     cycle: 'A folder cannot be moved into itself or one of its subfolders.',
     quota_exceeded: 'Not enough space left in your quota.',
     too_many_requests: 'Too many attempts, please wait a minute.',
+    password_required: 'This link needs its password.',
+    gone: 'This link no longer works.',
     unavailable: 'The server is busy or a service it needs is down. Please try again in a moment.',
 };
 
@@ -26,6 +28,27 @@ export class ProblemError extends Error {
         this.name = 'ProblemError';
         this.status = status;
         this.code = code || null;
+        this.detail = (problem && problem.detail) || '';
+        this.problem = problem || {};
+    }
+}
+
+/** The ProblemError of a failed answer (its problem document if it has one). */
+export async function problemOf(res) {
+    let problem = null;
+    try {
+        problem = await res.json();
+    } catch (e) { /* not a problem document: the status says it */ }
+    return new ProblemError(res.status, problem);
+}
+
+/** fetch that turns a failed connection into a NetworkError (aborts stay aborts). */
+export async function fetchOrFail(url, init) {
+    try {
+        return await fetch(url, init);
+    } catch (e) {
+        if (e && e.name === 'AbortError') throw e;
+        throw new NetworkError(e);
     }
 }
 
@@ -36,27 +59,20 @@ export function authorization() {
     return { Authorization: `Bearer ${s.token}` };
 }
 
-/** Sends a request and returns the raw Response of a 2xx answer; anything else throws. */
-export async function send(method, path, { body, signal } = {}) {
-    const headers = authorization();
+/**
+ * Sends a request and returns the raw Response of a 2xx answer; anything else throws. `headers` are added
+ * (e.g. Range); `cache` is fetch's cache mode (no-store unless said: thumbnails revalidate by ETag).
+ */
+export async function send(method, path, { body, signal, headers: extra, cache = 'no-store' } = {}) {
+    const headers = { ...extra, ...authorization() };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    let res;
-    try {
-        res = await fetch(BASE + path, {
-            method, headers, signal, cache: 'no-store', credentials: 'same-origin',
-            body: body === undefined ? undefined : JSON.stringify(body),
-        });
-    } catch (e) {
-        if (e && e.name === 'AbortError') throw e;
-        throw new NetworkError(e);
-    }
+    const res = await fetchOrFail(BASE + path, {
+        method, headers, signal, cache, credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (res.ok) return res;
     if (res.status === 401) throw sessionExpired();
-    let problem = null;
-    try {
-        problem = await res.json();
-    } catch (e) { /* not a problem document: the status says it */ }
-    throw new ProblemError(res.status, problem);
+    throw await problemOf(res);
 }
 
 /** A JSON request: the parsed answer, or null for 204. */
@@ -86,6 +102,11 @@ export const drive = {
     update: (nodeId, changes) => call('PATCH', `nodes/${id(nodeId)}`, changes),
     remove: (nodeId) => call('DELETE', `nodes/${id(nodeId)}`),
     content: (nodeId, signal) => send('GET', `nodes/${id(nodeId)}/content`, { signal }),
+    /** The first bytes of a file up to `last` (inclusive): a Range request. */
+    contentStart: (nodeId, last, signal) => send('GET', `nodes/${id(nodeId)}/content`,
+        { signal, headers: { Range: `bytes=0-${last}` } }),
+    thumbnail: (nodeId, size, signal) => send('GET', `nodes/${id(nodeId)}/thumbnail${query({ size })}`,
+        { signal, cache: 'default' }),
     search: (params) => call('GET', `search${query(params)}`),
     trash: (params) => call('GET', `trash${query(params)}`),
     restore: (nodeId) => call('POST', `trash/${id(nodeId)}/restore`),
@@ -94,4 +115,7 @@ export const drive = {
     adminUsers: (params) => call('GET', `admin/users${query(params)}`),
     adminUpdateUser: (user, changes) => call('PATCH', `admin/users/${id(user)}`, changes),
     adminStats: () => call('GET', 'admin/stats'),
+    links: (params) => call('GET', `links${query(params)}`),
+    createLink: (spec) => call('POST', 'links', spec),
+    revokeLink: (linkId) => call('DELETE', `links/${id(linkId)}`),
 };

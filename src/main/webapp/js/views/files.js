@@ -13,6 +13,9 @@ import { filesOfInput, filesOfDrop, placeEntries } from '../uploads.js';
 import { downloadNode } from '../downloads.js';
 import { cancelShare } from './public.js';
 import { wireDragAndDrop } from './drag-and-drop.js';
+import { openPreview, previewKind } from '../preview.js';
+import { nodeSource, ListThumbnails } from '../node-media.js';
+import { openLinkDialog } from '../link-dialog.js';
 import { h, formatSize, formatNumber, typeIcon, folderIcon, typeInfo, fileType } from '../util.js';
 import { cell, actionButton, nameCell, timeCell, formatTime, Pager, PAGE_SIZE, latestOnly } from '../table.js';
 
@@ -38,6 +41,7 @@ export function createFilesView({ transfers, onChanged }) {
     let focusCrumb = false;    // the control that opened the folder is gone: focus goes to where we are
     const selected = new Set();
     const pager = new Pager('myfiles', 'Folder pages', () => load());
+    const thumbnails = new ListThumbnails();
 
     /** The folder's node and the page on screen of its children. */
     async function fetchFolder() {
@@ -95,7 +99,9 @@ export function createFilesView({ transfers, onChanged }) {
         $('folder-name').textContent = name;
         document.title = `${name} · CloudDisk`;
         $('breadcrumbs').replaceChildren(...crumbButtons(steps, 'drop-target', (id) => open(id)));
+        thumbnails.begin();
         $('file-list').replaceChildren(...items.map(row));
+        thumbnails.done();
         const empty = items.length === 0;
         $('myfiles-empty').hidden = !empty;
         $('myfiles-table').hidden = empty;
@@ -126,10 +132,10 @@ export function createFilesView({ transfers, onChanged }) {
         },
         cell(null, 'col-select', h('input', { type: 'checkbox', class: 'select', 'aria-label': `Select ${name}`,
             checked: selected.has(node.id) })),
-        cell(null, 'col-icon', folderRow ? folderIcon() : typeIcon(node)),
+        cell(null, 'col-icon', folderRow ? folderIcon() : thumbnails.icon(node, typeIcon(node))),
         folderRow
             ? cell(null, 'col-name', h('button', { type: 'button', class: 'link open-folder', title: `Open ${name}` }, name))
-            : nameCell(name, node.shared),
+            : nameCell(name, node.shared, !!previewKind(node)),
         cell('Size', 'col-num size', folderRow ? '—' : formatSize(node.size)),
         timeCell('Modified', node.modified),
         cell('Downloads', 'col-num', folderRow ? '' : h('span', { class: 'pv' }, String(node.downloads ?? 0))),
@@ -138,6 +144,7 @@ export function createFilesView({ transfers, onChanged }) {
             folderRow ? null : node.shared
                 ? actionButton('act-cancel-share', 'Unshare', name)
                 : actionButton('act-share', 'Share', name, `Share ${name} in the public files`),
+            actionButton('act-link', 'Link…', name, `Create a share link to ${name}`),
             actionButton('act-rename', 'Rename', name),
             actionButton('act-move', 'Move…', name, `Move ${name} to another folder`),
             actionButton('act-props', 'Properties', name),
@@ -315,6 +322,8 @@ export function createFilesView({ transfers, onChanged }) {
         const tr = btn.closest('tr');
         const c = btn.classList;
         if (c.contains('open-folder')) open(node.id);
+        else if (c.contains('open-preview')) openPreview(items, items.indexOf(node), nodeSource(transfers));
+        else if (c.contains('act-link')) openLinkDialog(node);
         else if (c.contains('act-download')) busy(btn, () => download(node, tr));
         else if (c.contains('act-share')) busy(btn, () => share(node));
         else if (c.contains('act-cancel-share')) {
