@@ -5,7 +5,7 @@ import { h, formatSize } from './util.js';
 import { notify } from './status.js';
 
 /** Hands `href` to the browser's downloads as `name` through a real link. */
-function save(href, name) {
+export function save(href, name) {
     const a = h('a', { href, download: name, rel: 'noopener', hidden: true });
     try {
         if (new URL(href, location.href).origin !== location.origin) a.target = '_blank';
