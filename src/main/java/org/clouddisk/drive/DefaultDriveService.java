@@ -161,6 +161,62 @@ public class DefaultDriveService implements DriveService {
                 .executeUpdate();
     }
 
+    @Override
+    public Optional<Node> find(String user, String id) {
+        return NodeRef.parse(id).flatMap(ref -> liveWithin(user, ref, null));
+    }
+
+    @Override
+    public Optional<Node> findWithin(String user, String top, String id) {
+        Optional<NodeRef> topRef = NodeRef.parse(top);
+        Optional<NodeRef> ref = NodeRef.parse(id);
+        if (topRef.isEmpty() || ref.isEmpty()) {
+            return Optional.empty();
+        }
+        if (topRef.get().kind() == NodeRef.Kind.FILE) { // a file's subtree is the file
+            return topRef.get().equals(ref.get()) ? liveWithin(user, ref.get(), null) : Optional.empty();
+        }
+        Long topFolder = topRef.get().kind() == NodeRef.Kind.ROOT ? files.root(user).getId() : topRef.get().rowId();
+        return liveWithin(user, ref.get(), topFolder);
+    }
+
+    /**
+     * Walks up from the node to the user's root (its depth in primary-key reads): live when nothing on the way is in
+     * the trash, and within {@code topFolder} (null: anywhere) when that folder is on the way.
+     */
+    private Optional<Node> liveWithin(String user, NodeRef ref, Long topFolder) {
+        if (ref.kind() == NodeRef.Kind.FILE) {
+            return em.createNamedQuery("UserFile.ofUser", UserFile.class).setParameter("id", ref.rowId())
+                    .setParameter("user", user).getResultStream().findFirst()
+                    .filter(file -> !file.isTrashed() && walkUp(user, file.getFolderId(), topFolder) != null)
+                    .map(file -> Node.of(file, nodes.content(file)));
+        }
+        long start = ref.kind() == NodeRef.Kind.FOLDER ? ref.rowId() : files.root(user).getId();
+        return Optional.ofNullable(walkUp(user, start, topFolder)).map(Node::of);
+    }
+
+    /** The folder {@code start} when it and every folder above it are live and {@code topFolder} is among them. */
+    private Folder walkUp(String user, long start, Long topFolder) {
+        Folder first = null;
+        boolean within = topFolder == null;
+        long id = start;
+        while (true) {
+            Folder f = em.createNamedQuery("Folder.ofUser", Folder.class).setParameter("id", id)
+                    .setParameter("user", user).getResultStream().findFirst().orElse(null);
+            if (f == null || f.isTrashed()) {
+                return null;
+            }
+            if (first == null) {
+                first = f;
+            }
+            within |= f.getId().equals(topFolder);
+            if (f.isRoot()) {
+                return within ? first : null;
+            }
+            id = f.getParentId();
+        }
+    }
+
     /**
      * The user's folders are read whole (one query; a drive holds far fewer folders than files), which answers
      * their liveness and every hit's path in memory; matching file names are scanned in the index

@@ -35,6 +35,19 @@ public interface DriveService {
     /** A file's content and name, for a download. */
     FileContent content(String user, String id);
 
+    /**
+     * The user's node when it is live (neither it nor a folder above it in the trash); empty for an unknown id,
+     * another user's node or one in the trash. Never ends with {@code not_found}, so it leaves the caller's
+     * transaction as it was.
+     */
+    Optional<Node> find(String user, String id);
+
+    /**
+     * As {@link #find}, when the node is {@code top} itself or lies in the subtree of the folder {@code top}
+     * (both of this user's); empty otherwise.
+     */
+    Optional<Node> findWithin(String user, String top, String id);
+
     /** The file's download count +1. */
     void countDownload(String user, String id);
 

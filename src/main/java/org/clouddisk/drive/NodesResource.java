@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.clouddisk.api.Authenticated;
 import org.clouddisk.api.Caller;
@@ -136,8 +135,8 @@ public class NodesResource {
     @Operation(summary = "The file's bytes (one Range at most); counts a download")
     public Response content(@PathParam("id") String id, @Context HttpHeaders headers) {
         DriveService.FileContent file = drive.content(caller.user(), id);
-        DownloadPlan plan = plan(file, headers);
-        if (plan.hasBody() && plan.offset() == 0) { // a download is counted once, by the request for its first byte
+        DownloadPlan plan = ContentAnswers.plan(file, headers);
+        if (ContentAnswers.startsADownload(plan)) { // a download is counted once, by the request for its first byte
             drive.countDownload(caller.user(), id);
         }
         return answer(file, plan, true);
@@ -148,30 +147,10 @@ public class NodesResource {
     @Operation(summary = "The headers of the file's content")
     public Response contentHeaders(@PathParam("id") String id, @Context HttpHeaders headers) {
         DriveService.FileContent file = drive.content(caller.user(), id);
-        return answer(file, plan(file, headers), false);
+        return answer(file, ContentAnswers.plan(file, headers), false);
     }
 
     private Response answer(DriveService.FileContent file, DownloadPlan plan, boolean withBody) {
-        String mime = servlet.getMimeType(file.name());
-        Response.ResponseBuilder answer = Response.status(plan.status())
-                .header(HttpHeaders.ETAG, plan.etag())
-                .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(file.name()))
-                .header("Content-Range", plan.contentRange())
-                .type(mime != null ? mime : MediaType.APPLICATION_OCTET_STREAM);
-        if (plan.status() == 200 || plan.status() == 206) {
-            answer.header(HttpHeaders.CONTENT_LENGTH, plan.length());
-        }
-        if (withBody && plan.hasBody()) {
-            String fileId = file.content().getFileId();
-            answer.entity((StreamingOutput) out -> store.read(fileId, plan.offset(), plan.length(), out));
-        }
-        return answer.build();
-    }
-
-    private static DownloadPlan plan(DriveService.FileContent file, HttpHeaders headers) {
-        return DownloadPlan.of(file.content(), headers.getHeaderString("Range"), headers.getHeaderString("If-Range"),
-                headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+        return ContentAnswers.answer(file, plan, withBody, servlet.getMimeType(file.name()), store);
     }
 }

@@ -125,6 +125,21 @@ public class Settings {
         return value("CLOUDDISK_THUMBNAIL_MAX_PIXELS").map(Long::parseLong).orElse(160_000_000L);
     }
 
+    /** Whether every new share link must have a password (CLOUDDISK_LINK_REQUIRE_PASSWORD=true). */
+    public boolean linkRequirePassword() {
+        return value("CLOUDDISK_LINK_REQUIRE_PASSWORD").map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /** The longest a share link may live, in whole days; when set, every new link must have an expiry within it. */
+    public Optional<Integer> linkMaxDays() {
+        return value("CLOUDDISK_LINK_MAX_DAYS").map(Integer::parseInt).map(days -> {
+            if (days < 1) {
+                throw new IllegalStateException("CLOUDDISK_LINK_MAX_DAYS must be at least 1, not " + days);
+            }
+            return days;
+        });
+    }
+
     private static Duration duration(String text) {
         return text.startsWith("P") || text.startsWith("p") ? Duration.parse(text) : Duration.ofSeconds(Long.parseLong(text));
     }
