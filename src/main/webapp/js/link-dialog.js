@@ -12,7 +12,7 @@ import { charCount } from './util.js';
 
 const $ = (id) => document.getElementById(id);
 const DAY = 24 * 3600 * 1000;
-export const MAX_LINK_PASSWORD = 128;
+export const MAX_LINK_PASSWORD = 256; // the server refuses longer ones
 
 /** ISO-8601 UTC without milliseconds, as API.md writes times. */
 export function isoUtc(date) {

@@ -43,6 +43,7 @@ export function createLinksView() {
 
     function nodeOf(link) {
         if (link.name) return Promise.resolve({ name: link.name, kind: link.kind });
+        if (stateSaid(link) === 'node_deleted') return Promise.resolve(null);
         if (!nodes.has(link.node)) {
             nodes.set(link.node, drive.node(link.node).catch((e) => {
                 if (e instanceof ProblemError && e.status === 404) return null;

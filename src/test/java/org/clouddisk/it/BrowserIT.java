@@ -1,40 +1,19 @@
 package org.clouddisk.it;
 
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import redis.clients.jedis.RedisClient;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import static org.clouddisk.it.CloudDiskClient.json;
 import static org.clouddisk.it.CloudDiskClient.md5;
@@ -46,65 +25,15 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
-import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 /**
- * The browser client (src/main/webapp) end to end: headless Chromium through the real page against the deployed WAR.
- * Screenshots of the main screens go to target/screenshots/; with -Dit.docs.screenshots=true a few are also copied
- * to docs/screenshots/ for the README.
+ * The browser client (src/main/webapp) end to end: headless Chromium through the real page against the deployed WAR
+ * (accounts, uploads, sharing, folders, trash, administration; previews and share links have classes of their own).
  */
 @EnabledIfSystemProperty(named = "it.storage", matches = "local")
-class BrowserIT extends Deployments {
+class BrowserIT extends BrowserSession {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final String PASSWORD = "correct horse 1";
     private static final String EXPIRED = "Your session expired, please log in again";
-    private static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
-    private static final Path SHOTS = BASEDIR.resolve("target/screenshots");
-    private static final List<String> DOC_SHOTS = List.of("login", "folder", "public", "phone-folder", "trash", "admin");
-
-    private final String base = "http://127.0.0.1:" + System.getProperty("it.http.port") + "/";
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-    private Path temp;
-    private Path downloads;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        temp = Files.createTempDirectory("browser-it");
-        downloads = Files.createDirectories(temp.resolve("downloads"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,800", "--user-data-dir=" + temp.resolve("profile"));
-        options.setExperimentalOption("prefs", Map.of(
-                "download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false,
-                "safebrowsing.enabled", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, WAIT);
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (driver != null) {
-            // The page's console, in the test's output, to tell what went wrong in a failed run.
-            driver.manage().logs().get(LogType.BROWSER).forEach(entry -> System.out.println("browser: " + entry));
-            driver.quit();
-        }
-        try (Stream<Path> all = Files.walk(temp)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     @Test
     void uploadShareSaveDownloadUnshareDeleteThroughThePage() throws Exception {
@@ -380,61 +309,6 @@ class BrowserIT extends Deployments {
         assertTrue(driver.findElement(By.id("register-panel")).isDisplayed(), "nothing was sent");
     }
 
-    /** Fills the registration form (already open) with valid values and submits it. */
-    private void fillRegistration(String user) {
-        type("#reg-user", user);
-        type("#reg-nick", user + " nick");
-        type("#reg-password", PASSWORD);
-        type("#reg-password2", PASSWORD);
-        type("#reg-phone", "+86 138-0000-0000");
-        type("#reg-email", user + "@example.com");
-        click("#reg-submit");
-        visible("#login-panel");
-        wait.until(textToBePresentInElementLocated(By.id("status"), "Registration complete"));
-        assertEquals(user, driver.findElement(By.id("login-user")).getDomProperty("value"));
-    }
-
-    private void register(String user) {
-        if (!driver.findElement(By.id("register-panel")).isDisplayed()) {
-            click("#show-register");
-        }
-        fillRegistration(user);
-    }
-
-    /** Opens the page, registers a new user and logs in; answers the user's name. */
-    private String openAsNewUser(String prefix) {
-        driver.get(base);
-        String user = uniqueName(prefix);
-        click("#show-register");
-        register(user);
-        logIn(user, PASSWORD, true);
-        return user;
-    }
-
-    private void logIn(String user, String password, boolean succeeds) {
-        type("#login-user", user);
-        type("#login-password", password);
-        click("#login-submit");
-        if (succeeds) {
-            wait.until(textToBe(By.id("current-user"), user));
-            visible("#view-myfiles");
-            wait.until(invisibilityOfElementLocated(By.id("myfiles-loading")));
-        } else {
-            wait.until(textToBePresentInElementLocated(By.id("login-error"), "wrong password"));
-        }
-    }
-
-    private void logOut() {
-        click("#logout");
-        visible("#login-panel");
-    }
-
-    /** Opens a view from the nav and waits until its list is loaded. */
-    private void nav(String view) {
-        click("#nav-" + view);
-        wait.until(invisibilityOfElementLocated(By.id(view + "-loading")));
-    }
-
     /** The ranking row of the file, paging forward when other tests shared more files. */
     private String findRanked(String name, String md5) {
         String css = rankingRow(name, md5);
@@ -456,18 +330,6 @@ class BrowserIT extends Deployments {
         wait.until(invisibilityOfElementLocated(By.cssSelector(rowCss)));
     }
 
-    private void newFolder(String name) {
-        click("#new-folder");
-        visible("#file-list input.name-input").sendKeys(Keys.chord(Keys.CONTROL, "a"), name, Keys.ENTER);
-        visible(folderRow(name));
-    }
-
-    private void openFolder(String name) {
-        click(folderRow(name) + " .open-folder");
-        wait.until(textToBe(By.id("folder-name"), name));
-        wait.until(invisibilityOfElementLocated(By.id("myfiles-loading")));
-    }
-
     /**
      * Drags the row onto the target as the page sees a drag: WebDriver's actions cannot drive HTML5 drag and drop,
      * so the events are dispatched with one DataTransfer, as the browser does.
@@ -484,17 +346,6 @@ class BrowserIT extends Deployments {
                 """, visible(rowCss), visible(targetCss));
     }
 
-    private void upload(String paths) {
-        driver.findElement(By.id("upload-input")).sendKeys(paths);
-    }
-
-    private WebElement waitTransfer(String name, String state, String outcome) {
-        By row = By.cssSelector("#transfer-list li[data-kind='upload'][data-name='" + name + "']");
-        wait.until(attributeToBe(row, "data-state", state));
-        wait.until(attributeToBe(row, "data-outcome", outcome));
-        return driver.findElement(row);
-    }
-
     private void expectSessionExpired() {
         visible("#login-panel");
         wait.until(textToBe(By.id("login-error"), EXPIRED));
@@ -503,43 +354,7 @@ class BrowserIT extends Deployments {
         assertEquals(null, driver.executeScript("return localStorage.getItem('token')"), "the session was cleared");
     }
 
-    /** Waits for a finished download in the download folder. */
-    private Path downloaded(String name, long size) {
-        Path file = downloads.resolve(name);
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
-            try {
-                return Files.isRegularFile(file) && Files.size(file) == size
-                        && !Files.exists(downloads.resolve(name + ".crdownload"));
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return file;
-    }
-
-    /** The page at phone width (375 px): no horizontal scrolling, and a screenshot. */
-    private void phoneShot(String name) throws IOException {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", true));
-        try {
-            wait.until(d -> Long.valueOf(375).equals(driver.executeScript("return window.innerWidth")));
-            Object overflow = driver.executeScript("return document.documentElement.scrollWidth");
-            assertTrue(((Number) overflow).intValue() <= 375, "no horizontal scrolling at 375 px: " + overflow);
-            shot(name);
-        } finally {
-            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    private static String myRow(String name) {
-        return "#file-list tr[data-filename='" + name + "']";
-    }
-
-    private static String folderRow(String name) {
-        return "#file-list tr[data-kind='folder'][data-name='" + name + "']";
-    }
 
     private static String rankingRow(String name, String md5) {
         return "#ranking-list li[data-filename='" + name + "'][data-md5='" + md5 + "']";
@@ -550,63 +365,6 @@ class BrowserIT extends Deployments {
                 .getValuesAs(JsonObject.class).stream()
                 .filter(f -> f.getString("md5").equals(md5) && f.getString("filename").equals(name))
                 .findFirst().orElseThrow();
-    }
-
-    private WebElement visible(String css) {
-        return wait.until(visibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private void click(String css) {
-        // A list re-renders when an upload finishes: the element found a moment ago may be replaced before the click.
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement e = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
-            if (e != null) {
-                e.click();
-            }
-            return e != null;
-        });
-    }
-
-    private void type(String css, String text) {
-        WebElement e = visible(css);
-        e.clear();
-        e.sendKeys(text);
-    }
-
-    private String text(String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
-    }
-
-    private String token() {
-        return (String) driver.executeScript("return localStorage.getItem('token')");
-    }
-
-    private void shot(String name) throws IOException {
-        shot(name, driver);
-    }
-
-    private void shot(String name, TakesScreenshot what) throws IOException {
-        Path png = SHOTS.resolve(name + ".png");
-        Files.write(png, what.getScreenshotAs(OutputType.BYTES));
-        if (Boolean.getBoolean("it.docs.screenshots") && DOC_SHOTS.contains(name)) {
-            Path docs = Files.createDirectories(BASEDIR.resolve("docs/screenshots"));
-            Files.copy(png, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private Path write(String name, byte[] content) throws IOException {
-        Path dir = Files.createDirectories(temp.resolve("up-" + uniqueName("d")));
-        return Files.write(dir.resolve(name), content);
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] b = new byte[n];
-        new Random().nextBytes(b);
-        return b;
-    }
-
-    private static String md5Hex(String text) {
-        return md5(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(String text) throws Exception {
