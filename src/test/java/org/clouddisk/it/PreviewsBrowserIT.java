@@ -44,6 +44,9 @@ class PreviewsBrowserIT extends BrowserSession {
         for (String name : List.of("1-red.png", "2-blue.png", "3-notes.txt", "4-big.log", "5-data.bin")) {
             waitTransfer(name, "done", "stored");
         }
+        for (String name : List.of("1-red.png", "2-blue.png", "3-notes.txt", "4-big.log", "5-data.bin")) {
+            visible(myRow(name)); // the list reloads once the uploads are done
+        }
 
         // Thumbnails in the list for the images, from the thumbnail endpoint (64 px at most).
         WebElement thumb = visible(myRow("1-red.png") + " img.thumb");
@@ -96,6 +99,8 @@ class PreviewsBrowserIT extends BrowserSession {
         upload(write("tone.wav", tone).toString() + "\n" + write("paper.pdf", pdf()).toString());
         waitTransfer("tone.wav", "done", "stored");
         waitTransfer("paper.pdf", "done", "stored");
+        visible(myRow("tone.wav"));
+        visible(myRow("paper.pdf"));
 
         click(myRow("tone.wav") + " .open-preview");
         expectPreview("audio", "tone.wav");
