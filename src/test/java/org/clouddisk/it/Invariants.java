@@ -73,6 +73,11 @@ public final class Invariants {
                 + " and c.count <> (select count(*) from share_file_list)", "share count wrong"));
         violations.addAll(rows(c, "select u.user, u.md5, u.file_name from user_file_list u where u.shared_status = 1"
                 + " group by u.user, u.md5, u.file_name having count(*) > 1", "one share, several files shared"));
+        violations.addAll(rows(c, "select id, downloads, max_downloads from share_link where downloads < 0"
+                + " or (max_downloads is not null and downloads > max_downloads)", "link downloads past its limit"));
+        violations.addAll(rows(c, "select l.id, l.node_id from share_link l where exists (select 1 from user_file_list u"
+                + " where concat('f', u.id) = l.node_id and u.user <> l.user) or exists (select 1 from user_folder f"
+                + " where concat('d', f.id) = l.node_id and f.user <> l.user)", "link to another user's node"));
         violations.addAll(checkTree(c));
         return violations;
     }

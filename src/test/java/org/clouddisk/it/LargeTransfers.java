@@ -66,9 +66,17 @@ public final class LargeTransfers {
 
     /** Downloads a url (optionally a Range), digesting the body as it streams. */
     public Received download(String url, String range) {
+        return download(url, range, new String[0]);
+    }
+
+    /** As {@link #download(String, String)}, with more request headers (name, value, ...). */
+    public Received download(String url, String range, String... headers) {
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(15));
         if (range != null) {
             request.header("Range", range);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<InputStream> r = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

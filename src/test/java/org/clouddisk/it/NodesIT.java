@@ -506,7 +506,16 @@ class NodesIT extends Deployments {
                 Map.entry("/api/v2/trash/{id}/restore", List.of("post")),
                 Map.entry("/api/v2/admin/users", List.of("get")),
                 Map.entry("/api/v2/admin/users/{user}", List.of("patch")),
-                Map.entry("/api/v2/admin/stats", List.of("get")));
+                Map.entry("/api/v2/admin/stats", List.of("get")),
+                Map.entry("/api/v2/links", List.of("get", "post")),
+                Map.entry("/api/v2/links/{id}", List.of("delete")),
+                Map.entry("/api/v2/public/links/{id}", List.of("get")),
+                Map.entry("/api/v2/public/links/{id}/unlock", List.of("post")),
+                Map.entry("/api/v2/public/links/{id}/children", List.of("get")),
+                Map.entry("/api/v2/public/links/{id}/content", List.of("get", "head")),
+                Map.entry("/api/v2/public/links/{id}/nodes/{node}/content", List.of("get", "head")),
+                Map.entry("/api/v2/public/links/{id}/thumbnail", List.of("get")),
+                Map.entry("/api/v2/public/links/{id}/nodes/{node}/thumbnail", List.of("get")));
         expected.forEach((path, methods) -> {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
             for (String method : methods) {
