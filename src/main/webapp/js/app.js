@@ -56,6 +56,7 @@ import { closeDialogs, confirmDialog } from './dialogs.js';
 import { Transfers } from './transfers.js';
 import { moveFromRoot } from './uploads.js';
 import { refreshQuota } from './quota.js';
+import { startStreaming } from './streaming.js';
 import { initAuth, showAuth, showLoginError, resetLogin } from './views/login.js';
 import { createFilesView } from './views/files.js';
 import { createPublicView } from './views/public.js';
@@ -186,6 +187,7 @@ function wire() {
 
 function start() {
     wire();
+    startStreaming();
     const hash = location.hash.replace(/^#/, '');
     if (session.get()) {
         enterApp(hash); // the token is checked by the first request: a refusal leads back to the login

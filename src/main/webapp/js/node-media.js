@@ -1,15 +1,17 @@
 // The owner's files as pictures and media for the page. Every request of the drive API carries the Bearer token in
 // a header, which <img>, <video> and <iframe> cannot send; the token never goes into a URL (it lives a day and
-// would end up in logs and histories). So the bytes are fetched and shown through object URLs:
-// - thumbnails (small, cached by the browser with their ETag);
-// - the original of a preview, for files up to BLOB_PREVIEW_LIMIT only: the browser holds the whole file while it
-//   is shown (seeking works within it); larger files are offered for download instead;
+// would end up in logs and histories). So:
+// - the original of a preview streams through the service worker (streaming.js), by Range, whatever its size;
+//   without one, files up to BLOB_PREVIEW_LIMIT are fetched whole and shown through an object URL (seeking works
+//   within it) and larger ones are offered for download instead;
+// - thumbnails are fetched and shown through object URLs (small, cached by the browser with their ETag);
 // - text: the first bytes only, by a Range request.
 
 import { drive, ProblemError } from './v2.js';
 import { downloadNode } from './downloads.js';
 import { previewKind } from './preview.js';
 import { h } from './util.js';
+import { streamUrl } from './streaming.js';
 
 /** Largest file a preview fetches whole (64 MiB). */
 export const BLOB_PREVIEW_LIMIT = 64 * 1024 * 1024;
@@ -51,7 +53,11 @@ export function nodeSource(transfers) {
     const urls = new ObjectUrls();
     return {
         image: (node) => thumbnailUrl(urls, node.id, 1024),
-        original: (node) => (node.size > BLOB_PREVIEW_LIMIT ? null : urls.of(drive.content(node.id))),
+        async original(node) {
+            const streamed = streamUrl(node.id);
+            if (streamed) return streamed;
+            return node.size > BLOB_PREVIEW_LIMIT ? null : urls.of(drive.content(node.id));
+        },
         async text(node, bytes) {
             if (!node.size) return '';
             return textOf(await drive.contentStart(node.id, Math.min(bytes, node.size) - 1));

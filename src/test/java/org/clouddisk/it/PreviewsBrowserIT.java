@@ -8,7 +8,9 @@ import org.openqa.selenium.WebElement;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +95,7 @@ class PreviewsBrowserIT extends BrowserSession {
     }
 
     @Test
-    void audioPlaysInTheBrowsersPlayerAndPdfInItsViewer() throws Exception {
+    void audioAndPdfStreamThroughTheServiceWorker() throws Exception {
         openAsNewUser("gus");
         byte[] tone = wav(8000, 2);
         upload(write("tone.wav", tone).toString() + "\n" + write("paper.pdf", pdf()).toString());
@@ -102,23 +104,45 @@ class PreviewsBrowserIT extends BrowserSession {
         visible(myRow("tone.wav"));
         visible(myRow("paper.pdf"));
 
+        // The service worker streams the owner's files into the players (it adds the token: no token in any URL).
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript("return !!navigator.serviceWorker.controller")));
+        String token = token();
         click(myRow("tone.wav") + " .open-preview");
         expectPreview("audio", "tone.wav");
         WebElement audio = visible("#preview-media");
+        String id = driver.findElement(By.cssSelector(myRow("tone.wav"))).getDomAttribute("data-id");
+        assertEquals(base + "stream/nodes/" + id, audio.getDomProperty("src"));
         wait.until(d -> ((Number) driver.executeScript("return arguments[0].readyState", audio)).intValue() >= 1);
         assertEquals(2.0, ((Number) driver.executeScript("return arguments[0].duration", audio)).doubleValue(), 0.01,
-                "the player read the whole file: 2 s at 8000 Hz");
+                "the player read the file's header: 2 s at 8000 Hz");
         driver.executeScript("arguments[0].currentTime = 1.5", audio);
-        wait.until(d -> ((Number) driver.executeScript("return arguments[0].currentTime", audio)).doubleValue() >= 1.5);
+        wait.until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return !arguments[0].seeking && arguments[0].currentTime >= 1.5", audio)));
+        // What the worker answers for a Range, as the player gets it: 206 with the bytes asked for.
+        assertEquals(List.of(206L, "bytes 44-47/" + tone.length, rangeBytes(tone, 44, 4)),
+                driver.executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        fetch(arguments[0], {headers: {Range: 'bytes=44-47'}}).then(async (r) =>
+                            done([r.status, r.headers.get('Content-Range'), [...new Uint8Array(await r.arrayBuffer())].join(',')]));
+                        """, audio.getDomProperty("src")));
 
         click("#preview-next");
         expectPreview("pdf", "paper.pdf");
-        String src = visible("#preview-pdf").getDomAttribute("src");
-        assertTrue(src.startsWith("blob:"), "the PDF as an object URL, never a URL with the token: " + src);
-        assertEquals("application/pdf", driver.executeAsyncScript(
-                "fetch(arguments[0]).then(r => r.blob()).then(b => arguments[1](b.type))", src));
+        String src = visible("#preview-pdf").getDomProperty("src");
+        assertTrue(!src.contains(token), "no token in the URL: " + src);
+        assertEquals(List.of(200L, "application/pdf"), driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then((r) => done([r.status, r.headers.get('Content-Type')]));
+                """, src));
         click("#preview-close");
         wait.until(invisibilityOfElementLocated(By.id("preview-dialog")));
+
+        // Logged out, the worker has no token to add: the server refuses.
+        logOut();
+        assertEquals(401L, driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then((r) => done(r.status));
+                """, src));
         Invariants.assertHold();
     }
 
@@ -130,6 +154,15 @@ class PreviewsBrowserIT extends BrowserSession {
         wait.until(attributeToBe(By.id("preview-dialog"), "data-kind", kind));
         wait.until(attributeToBe(By.id("preview-dialog"), "data-state", "ready"));
         assertEquals(name, text("#preview-title"));
+    }
+
+    /** The `length` bytes at `offset`, as "b1,b2,..." of unsigned values. */
+    private static String rangeBytes(byte[] content, int offset, int length) {
+        StringBuilder out = new StringBuilder();
+        for (int i = offset; i < offset + length; i++) {
+            out.append(i > offset ? "," : "").append(content[i] & 0xff);
+        }
+        return out.toString();
     }
 
     private long naturalWidth(WebElement img) {
@@ -156,11 +189,16 @@ class PreviewsBrowserIT extends BrowserSession {
 
     // ---------------------------------------------------------------- test files
 
+    /** A PNG of a disc of `color` (the centre pixel) on a pale gradient. */
     static byte[] png(int width, int height, Color color) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(color);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setPaint(new GradientPaint(0, 0, new Color(0xf4f7fb), 0, height, new Color(0xc9d6ea)));
         g.fillRect(0, 0, width, height);
+        int r = Math.min(width, height) * 7 / 20;
+        g.setColor(color);
+        g.fillOval(width / 2 - r, height / 2 - r, 2 * r, 2 * r);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
