@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 import javax.imageio.ImageIO;
@@ -51,9 +52,9 @@ class PreviewsBrowserIT extends BrowserSession {
         }
 
         // Thumbnails in the list for the images, from the thumbnail endpoint (64 px at most).
-        WebElement thumb = visible(myRow("1-red.png") + " img.thumb");
-        wait.until(d -> naturalWidth(thumb) > 0);
-        assertEquals(64, naturalWidth(thumb), "the 64 px thumbnail of an 800 px wide image");
+        String thumb = myRow("1-red.png") + " img.thumb";
+        wait.ignoring(StaleElementReferenceException.class).until(d -> naturalWidth(visible(thumb)) > 0); // the list may reload
+        assertEquals(64, naturalWidth(visible(thumb)), "the 64 px thumbnail of an 800 px wide image");
         assertEquals(List.of(), driver.findElements(By.cssSelector(myRow("5-data.bin") + " .open-preview")),
                 "a file that cannot be previewed has no preview");
 
