@@ -9,6 +9,7 @@ import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -298,6 +299,13 @@ class LinksIT extends Deployments {
         drive.expectProblem(429, "too_many_requests", unlock(id, "right", "X-Real-IP", address));
         assertEquals(200, unlock(other, "right", "X-Real-IP", address).status(), "another link is not throttled");
         assertEquals(200, unlock(id, "right", "X-Real-IP", "203.0.113.9").status(), "another address is not throttled");
+        // the count lives in Redis, where every node of a cluster reads it, not in the server's memory
+        String key = "clouddisk:login-failures:link:" + id + "|" + address;
+        try (RedisClient redis = TestEnvironment.redisClient()) {
+            assertEquals("10", redis.get(key));
+            redis.del(key);
+        }
+        assertEquals(200, unlock(id, "right", "X-Real-IP", address).status(), "unblocked once Redis forgot the count");
     }
 
     // --- gone ---
