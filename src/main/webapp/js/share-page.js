@@ -85,6 +85,8 @@ function showFile(link, info) {
     showState('file');
 }
 
+let folderView = null;
+
 async function open(link) {
     showState('loading');
     let info;
@@ -107,10 +109,13 @@ async function open(link) {
     if (info.kind === 'folder') {
         document.title = `${info.name} · CloudDisk`;
         showState('folder');
-        createSharedFolder(link, info, () => {
-            link.forget();
-            askPassword();
-        }).show();
+        if (!folderView) { // once: it wires the list and its pager
+            folderView = createSharedFolder(link, info, () => {
+                link.forget();
+                askPassword();
+            });
+        }
+        folderView.show();
     } else {
         showFile(link, info);
     }
