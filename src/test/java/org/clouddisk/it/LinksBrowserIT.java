@@ -164,7 +164,8 @@ class LinksBrowserIT extends BrowserSession {
         driver.findElement(By.id("link-url")).sendKeys(Keys.ESCAPE);
 
         // No login: the folder, its thumbnails, a preview, a download, a subfolder and back.
-        openBrowser();
+        ChromeDriver owner = driver;
+        ChromeDriver guest = openBrowser();
         driver.get(url);
         visible("#view-share");
         wait.until(textToBe(By.id("share-folder-name"), "Album"));
@@ -190,6 +191,28 @@ class LinksBrowserIT extends BrowserSession {
         assertArrayEquals(deep, Files.readAllBytes(downloaded("deep.bin", deep.length)));
         click("#share-crumbs li:first-child .crumb");
         visible(beachRow);
+
+        // The owner deletes the folder: the link's page says so, and so does My links.
+        use(owner);
+        click(folderRow("Album") + " .act-delete");
+        click("#confirm-ok");
+        wait.until(invisibilityOfElementLocated(By.cssSelector(folderRow("Album"))));
+        nav("links");
+        String row = "#links-list tr[data-url='" + url + "']";
+        wait.until(attributeToBe(By.cssSelector(row), "data-state", "node_deleted"));
+        use(guest);
+        driver.navigate().refresh();
+        wait.until(attributeToBe(By.id("share-problem"), "data-reason", "node_deleted"));
+
+        // Once past its expiry (set in the database: the API takes future expiries only), it is expired.
+        String id = url.substring(url.lastIndexOf('/') + 1);
+        assertEquals(1, Db.update("UPDATE share_link SET expires_at = NOW() - INTERVAL 1 HOUR WHERE id = ?", id));
+        driver.navigate().refresh();
+        wait.until(attributeToBe(By.id("share-problem"), "data-reason", "expired"));
+        assertEquals("This link has expired", text("#share-problem-title"));
+        use(owner);
+        click("#refresh-links");
+        wait.until(attributeToBe(By.cssSelector(row), "data-state", "expired"));
         Invariants.assertHold();
     }
 }

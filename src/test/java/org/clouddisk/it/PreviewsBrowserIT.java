@@ -66,6 +66,7 @@ class PreviewsBrowserIT extends BrowserSession {
         assertColour(Color.RED, image);
         assertTrue(text("#preview-position").startsWith("1 of 4 · "), text("#preview-position"));
         shot("preview-image");
+        phoneShot("phone-preview-image");
         driver.switchTo().activeElement().sendKeys(Keys.ARROW_RIGHT);
         expectPreview("image", "2-blue.png");
         assertColour(Color.BLUE, visible("#preview-image"));
