@@ -7,7 +7,7 @@ import { session } from './session.js';
 
 /** Registers the worker and answers its requests for the current token. */
 export function startStreaming() {
-    if (!('serviceWorker' in navigator)) return;
+    if (!navigator.serviceWorker) return;
     navigator.serviceWorker.addEventListener('message', (event) => {
         if (event.data && event.data.type === 'clouddisk-token' && event.ports[0]) {
             const s = session.get();

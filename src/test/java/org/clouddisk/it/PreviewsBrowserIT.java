@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,7 +99,7 @@ class PreviewsBrowserIT extends BrowserSession {
 
     @Test
     void audioAndPdfStreamThroughTheServiceWorker() throws Exception {
-        openAsNewUser("gus");
+        String gus = openAsNewUser("gus");
         byte[] tone = wav(8000, 2);
         upload(write("tone.wav", tone).toString() + "\n" + write("paper.pdf", pdf()).toString());
         waitTransfer("tone.wav", "done", "stored");
@@ -145,6 +146,20 @@ class PreviewsBrowserIT extends BrowserSession {
                 const done = arguments[arguments.length - 1];
                 fetch(arguments[0]).then((r) => done(r.status));
                 """, src));
+
+        // A browser without service workers: small files are fetched whole and played from an object URL.
+        openBrowser();
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "Object.defineProperty(Navigator.prototype, 'serviceWorker', {get: () => undefined})"));
+        driver.get(base);
+        logIn(gus, PASSWORD, true);
+        assertEquals(null, driver.executeScript("return navigator.serviceWorker"));
+        click(myRow("tone.wav") + " .open-preview");
+        expectPreview("audio", "tone.wav");
+        WebElement fallback = visible("#preview-media");
+        assertTrue(fallback.getDomProperty("src").startsWith("blob:"), fallback.getDomProperty("src"));
+        wait.until(d -> ((Number) driver.executeScript("return arguments[0].readyState", fallback)).intValue() >= 1);
+        assertEquals(2.0, ((Number) driver.executeScript("return arguments[0].duration", fallback)).doubleValue(), 0.01);
         Invariants.assertHold();
     }
 
