@@ -286,6 +286,30 @@ class LinksIT extends Deployments {
     }
 
     @Test
+    void aPasswordFolderLinkNeedsItsTokenForEveryRequest() {
+        User u = client.newUser("link");
+        String folder = id(drive.createFolder(u, "root", "locked"));
+        byte[] content = uniqueContent("inside", 1000);
+        String file = id(drive.uploadToRoot(u, "inside.txt", content));
+        drive.move(u, file, folder);
+        String id = passwordLink(u, folder, "pw").getString("id");
+        for (String path : List.of("", "/children", "/children?folder=" + folder, "/nodes/" + file + "/content",
+                "/nodes/" + file + "/thumbnail")) {
+            drive.expectProblem(401, "password_required", get(id + path));
+        }
+        String access = access(id, "pw");
+        JsonObject shown = get(id + "?access=" + access).json().asJsonObject();
+        assertEquals("folder", shown.getString("kind"));
+        assertFalse(shown.containsKey("size"), "a folder has no size");
+        assertEquals(1, get(id + "/children?access=" + access).json().asJsonObject().getInt("total"));
+        assertArrayEquals(content, get(id + "/nodes/" + file + "/content?access=" + access).body());
+        drive.expectProblem(404, "not_found", unlock("AAAAAAAAAAAAAAAAAAAAAA", "pw"));
+        assertEquals(204, drive.send(u, "DELETE", "/links/" + id, null).status());
+        drive.expectProblem(410, "gone", unlock(id, "pw"));
+        drive.expectProblem(410, "gone", get(id + "/children?access=" + access));
+    }
+
+    @Test
     void wrongPasswordsAreThrottledPerLinkAndAddress() {
         User u = client.newUser("link");
         String file = id(drive.uploadToRoot(u, "t.txt", uniqueContent("t", 100)));
