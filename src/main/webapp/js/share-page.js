@@ -27,16 +27,9 @@ const PROBLEMS = {
     gone: ['This link no longer works', 'It expired, was used up or turned off, or what it shared was deleted.'],
 };
 
-/** Which 410 it is: the problem's own reason field when it has one, else what its detail says. */
+/** Which 410 it is: the problem's reason member (expired, used_up, revoked, node_deleted). */
 export function goneReason(problem) {
-    const said = String(problem.reason || problem.state || '').toLowerCase().replace(/[\s-]+/g, '_');
-    if (PROBLEMS[said]) return said;
-    const detail = String(problem.detail || '').toLowerCase();
-    if (/revok/.test(detail)) return 'revoked';
-    if (/expir/.test(detail)) return 'expired';
-    if (/used up|used_up|limit|max_downloads|downloads/.test(detail)) return 'used_up';
-    if (/delet|trash|node/.test(detail)) return 'node_deleted';
-    return 'gone';
+    return PROBLEMS[problem.reason] ? problem.reason : 'gone';
 }
 
 function showState(state) {

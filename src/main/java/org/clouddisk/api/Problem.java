@@ -4,9 +4,12 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-/** An RFC 9457 problem answer: {"type","title","status","detail","code"}. */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "code"})
-public record Problem(String type, String title, int status, String detail, String code) {
+/**
+ * An RFC 9457 problem answer: {"type","title","status","detail","code"}, and "reason" (an extension member, left out
+ * when null) where one code covers several cases a client shows differently: why a link is {@code 410 gone}.
+ */
+@JsonbPropertyOrder({"type", "title", "status", "detail", "code", "reason"})
+public record Problem(String type, String title, int status, String detail, String code, String reason) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:clouddisk:problem:";
@@ -15,9 +18,13 @@ public record Problem(String type, String title, int status, String detail, Stri
         return of(code, code.status(), code.title(), detail);
     }
 
+    static Problem of(ProblemCode code, String detail, String reason) {
+        return new Problem(TYPE_PREFIX + code.wire(), code.title(), code.status(), detail, code.wire(), reason);
+    }
+
     /** A problem whose HTTP status is not the code's own (a 405 or 415 is still an invalid request). */
     static Problem of(ProblemCode code, int status, String title, String detail) {
-        return new Problem(TYPE_PREFIX + code.wire(), title, status, detail, code.wire());
+        return new Problem(TYPE_PREFIX + code.wire(), title, status, detail, code.wire(), null);
     }
 
     /** The HTTP answer: a 401 names the Bearer scheme, a 503 asks to retry a little later. */

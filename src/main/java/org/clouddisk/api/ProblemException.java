@@ -10,10 +10,17 @@ import jakarta.ejb.ApplicationException;
 public class ProblemException extends RuntimeException {
 
     private final ProblemCode code;
+    private final String reason;
 
     public ProblemException(ProblemCode code, String detail) {
+        this(code, detail, null);
+    }
+
+    /** With the answer's "reason" member, a word a client can tell cases of one code apart by. */
+    public ProblemException(ProblemCode code, String detail, String reason) {
         super(detail, null, false, false);
         this.code = code;
+        this.reason = reason;
     }
 
     public ProblemCode code() {
@@ -21,6 +28,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem problem() {
-        return Problem.of(code, getMessage());
+        return Problem.of(code, getMessage(), reason);
     }
 }

@@ -155,7 +155,7 @@ public class DefaultLinkService implements LinkService {
         int counted = em.createNamedQuery("ShareLink.countDownload").setParameter("id", id)
                 .setParameter("now", LocalDateTime.now()).executeUpdate();
         if (counted == 0) {
-            throw new ProblemException(ProblemCode.GONE, "this link is used up");
+            throw new ProblemException(ProblemCode.GONE, "this link is used up", LinkState.USED_UP.wire());
         }
         drive.countDownload(link.getUser(), node == null ? link.getNodeId() : node);
         LOG.fine(() -> "link " + id + ": download of " + file.name() + " counted");
@@ -169,7 +169,8 @@ public class DefaultLinkService implements LinkService {
         }
         LinkState state = link.state(LocalDateTime.now());
         if (state != LinkState.ACTIVE) {
-            throw new ProblemException(ProblemCode.GONE, "this link is " + state.wire().replace('_', ' '));
+            throw new ProblemException(ProblemCode.GONE, "this link is " + state.wire().replace('_', ' '),
+                    state.wire());
         }
         return link;
     }
@@ -180,7 +181,8 @@ public class DefaultLinkService implements LinkService {
             throw new ProblemException(ProblemCode.PASSWORD_REQUIRED, "this link needs its password");
         }
         return drive.find(link.getUser(), link.getNodeId())
-                .orElseThrow(() -> new ProblemException(ProblemCode.GONE, "the shared node was deleted"));
+                .orElseThrow(() -> new ProblemException(ProblemCode.GONE, "the shared node was deleted",
+                        LinkState.NODE_DELETED.wire()));
     }
 
     /** The link's file, or a live file in its folder. */
