@@ -32,6 +32,14 @@ public interface DriveService {
      */
     Node update(String user, String id, Optional<String> name, Optional<String> parentId);
 
+    /**
+     * A new file of content the server holds (an instant upload whose proof passed) in the folder, under the name or,
+     * when a node of the folder has it, the first free {@code name (1)}, {@code name (2)} ...: {@code not_found} when
+     * the folder is not the user's or is in the trash, {@code unknown_content} when no file outside the trash holds
+     * content of that md5 and size any more, {@code quota_exceeded} when it does not fit.
+     */
+    Node addFile(String user, String folderId, String name, String md5, long size);
+
     /** A file's content and name, for a download. */
     FileContent content(String user, String id);
 

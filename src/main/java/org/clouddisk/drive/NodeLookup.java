@@ -92,6 +92,15 @@ class NodeLookup {
                 > 0;
     }
 
+    /** {@code name}, or the first of {@code name (1)}, {@code name (2)} ... that no node of the folder has. */
+    String freeName(Folder folder, String name) {
+        String candidate = name;
+        for (int n = 1; isTaken(folder, candidate); n++) {
+            candidate = NodeNames.numbered(name, n);
+        }
+        return candidate;
+    }
+
     static NodeRef ref(String id) {
         return NodeRef.parse(id).orElseThrow(NodeLookup::notFound);
     }

@@ -75,6 +75,30 @@ public class DefaultFileService implements FileService {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<UserFile> addReference(UserFileCount counter, Folder folder, String md5, long size,
+                                           String fileName) {
+        if (!isHeld(md5)) {
+            return Optional.empty();
+        }
+        Optional<UserFile> added = lockContent(md5).filter(content -> content.getSize() == size)
+                .map(content -> link(counter, content, folder, fileName));
+        added.ifPresent(file -> LOG.info(() -> "user " + folder.getUser() + " references " + md5 + " as '" + fileName
+                + "' in folder " + folder.getId()));
+        return added;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<FileInfo> heldContent(String md5) {
+        if (!isHeld(md5)) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("FileInfo.byMd5", FileInfo.class).setParameter("md5", md5).getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public UploadOutcome recordUpload(String user, String md5, String fileName, long size, String fileId) {
         UserFileCount files = lockCounter(user);
         Folder root = root(user);
@@ -97,11 +121,13 @@ public class DefaultFileService implements FileService {
         return existing.isPresent() ? UploadOutcome.EXISTING_CONTENT : UploadOutcome.NEW_CONTENT;
     }
 
-    private void link(UserFileCount files, FileInfo content, Folder folder, String fileName) {
+    private UserFile link(UserFileCount files, FileInfo content, Folder folder, String fileName) {
         content.reference();
-        em.persist(new UserFile(folder.getUser(), folder.getId(), content.getMd5(), fileName, LocalDateTime.now()));
+        var file = new UserFile(folder.getUser(), folder.getId(), content.getMd5(), fileName, LocalDateTime.now());
+        em.persist(file);
         files.addFile(1, content.getSize());
         em.flush(); // a concurrent insert of the same file surfaces here, inside Conflicts.retry
+        return file;
     }
 
     @Override

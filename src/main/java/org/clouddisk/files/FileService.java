@@ -17,6 +17,16 @@ public interface FileService {
     /** Adds a reference to content the server holds (instant upload, saving a shared file). */
     ReferenceOutcome addReference(String user, String md5, String fileName);
 
+    /**
+     * Adds a reference to content the server holds with exactly that size, as a new file named {@code fileName} in
+     * the folder (the caller chose a free name), in the caller's transaction, which holds the user's counter lock
+     * and checked the quota; empty when no file outside the trash holds such content.
+     */
+    Optional<UserFile> addReference(UserFileCount counter, Folder folder, String md5, long size, String fileName);
+
+    /** The content of that md5 when a file outside the trash holds it (what an instant upload may reference). */
+    Optional<FileInfo> heldContent(String md5);
+
     /** The number of files in the user's root folder. */
     int count(String user);
 

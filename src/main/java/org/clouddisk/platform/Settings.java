@@ -125,6 +125,27 @@ public class Settings {
         return value("CLOUDDISK_THUMBNAIL_MAX_PIXELS").map(Long::parseLong).orElse(160_000_000L);
     }
 
+    /**
+     * Whether the seed's /md5 still hands a file to whoever names its MD5 (the desktop client's instant upload);
+     * false makes it answer as for unknown content, so clients upload instead. Read at every request.
+     */
+    public boolean legacyInstantUpload() {
+        return value("CLOUDDISK_LEGACY_INSTANT_UPLOAD").map(Settings::bool).orElse(true);
+    }
+
+    /** How long a challenge of /api/v2/instant may be answered: seconds or ISO-8601 (API.md: 5 minutes). */
+    public Duration instantChallengeTtl() {
+        return value("CLOUDDISK_INSTANT_CHALLENGE_TTL").map(Settings::duration).orElse(Duration.ofMinutes(5));
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalStateException("expected true or false, not " + text);
+        };
+    }
+
     private static Duration duration(String text) {
         return text.startsWith("P") || text.startsWith("p") ? Duration.parse(text) : Duration.ofSeconds(Long.parseLong(text));
     }
