@@ -1,6 +1,7 @@
 package org.clouddisk.it;
 
 import jakarta.json.JsonObject;
+import org.clouddisk.it.CloudDiskClient.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ import static org.clouddisk.it.CloudDiskClient.uniqueName;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBe;
@@ -61,7 +63,8 @@ class BrowserIT extends Deployments {
     private static final String EXPIRED = "Your session expired, please log in again";
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
     private static final Path SHOTS = BASEDIR.resolve("target/screenshots");
-    private static final List<String> DOC_SHOTS = List.of("login", "folder", "public", "phone-folder", "trash", "admin");
+    private static final List<String> DOC_SHOTS = List.of("login", "folder", "public", "phone-folder", "trash", "admin",
+            "transfers", "transfers-paused");
 
     private final String base = "http://127.0.0.1:" + System.getProperty("it.http.port") + "/";
     private ChromeDriver driver;
@@ -122,8 +125,8 @@ class BrowserIT extends Deployments {
         logIn(alice, "wrong password", false);
         logIn(alice, PASSWORD, true);
 
-        // Upload two real files through the file input.
-        byte[] content = randomBytes(300_000);
+        // Upload two real files through the file input (the first large enough for an instant upload later).
+        byte[] content = randomBytes(1_500_000);
         String md5 = md5(content);
         String name = "project-plan.pdf";
         Path plan = write(name, content);
@@ -139,7 +142,8 @@ class BrowserIT extends Deployments {
         visible(myRow("notes.txt"));
         shot("myfiles");
 
-        // Second user: the same content is an instant upload.
+        // Second user: the same content is an instant upload, the page proving it has the bytes (HMAC of the
+        // server's random ranges); the page never offers the MD5 alone (/md5).
         logOut();
         String bob = uniqueName("bob");
         register(bob);
@@ -148,6 +152,12 @@ class BrowserIT extends Deployments {
         upload(plan.toString());
         WebElement transfer = waitTransfer(name, "instant", "instant");
         assertEquals(md5, transfer.getDomAttribute("data-md5"));
+        assertTrue(transfer.findElement(By.className("transfer-detail")).getText().contains("proved"),
+                transfer.getText());
+        JsonObject added = new DriveClient(client).node(new CloudDiskClient.User(bob, token()),
+                transfer.getDomAttribute("data-node"));
+        assertEquals(md5, added.getString("md5"));
+        assertEquals(content.length, added.getJsonNumber("size").longValue());
         visible(myRow(name));
         shot("transfers", visible("#transfers"));
         shot("myfiles-after-instant");
@@ -345,6 +355,58 @@ class BrowserIT extends Deployments {
     }
 
     @Test
+    void anUploadPausedAndResumedArrivesWholeInTheFolderOnScreen() throws Exception {
+        assumeTrue(resumableUploads(), "the server has no tus endpoint (/api/v2/uploads) yet");
+        String paula = openAsNewUser("paula");
+        newFolder("Videos");
+        openFolder("Videos");
+        byte[] content = randomBytes(40 << 20);
+        String name = "holiday.mp4";
+        throttleUploads(4_000_000);
+        upload(write(name, content).toString());
+        String row = transferRow(name);
+        waitForProgress(row, 50);
+        click(row + " .transfer-pause");
+        wait.until(attributeToBe(By.cssSelector(row), "data-state", "paused"));
+        wait.until(textToBe(By.cssSelector(row + " .transfer-pause"), "Resume"));
+        shot("transfers-paused", visible("#transfers"));
+        throttleUploads(-1);
+        click(row + " .transfer-pause");
+        WebElement done = waitTransfer(name, "done", "stored");
+        assertTrue(Long.parseLong(done.getDomAttribute("data-resumed-from")) > 0,
+                "continued where the server stopped: " + done.getDomAttribute("data-resumed-from"));
+        assertStored(paula, done.getDomAttribute("data-node"), content);
+        visible(myRow(name));
+    }
+
+    @Test
+    void anUploadContinuesAfterAPageReload() throws Exception {
+        assumeTrue(resumableUploads(), "the server has no tus endpoint (/api/v2/uploads) yet");
+        String rita = openAsNewUser("rita");
+        byte[] content = randomBytes(40 << 20);
+        String name = "backup.tar";
+        Path file = write(name, content);
+        throttleUploads(4_000_000);
+        upload(file.toString());
+        String row = transferRow(name);
+        waitForProgress(row, 50);
+        click(row + " .transfer-pause");
+        wait.until(attributeToBe(By.cssSelector(row), "data-state", "paused"));
+
+        driver.navigate().refresh();
+        wait.until(textToBe(By.id("current-user"), rita));
+        String remembered = "#transfer-list li[data-remembered='true'][data-name='" + name + "']";
+        wait.until(attributeToBe(By.cssSelector(remembered), "data-state", "interrupted"));
+        throttleUploads(-1);
+        upload(file.toString());
+        wait.until(invisibilityOfElementLocated(By.cssSelector(remembered)));
+        WebElement done = waitTransfer(name, "done", "stored");
+        assertTrue(Long.parseLong(done.getDomAttribute("data-resumed-from")) > 0,
+                "continued where the server stopped: " + done.getDomAttribute("data-resumed-from"));
+        assertStored(rita, done.getDomAttribute("data-node"), content);
+    }
+
+    @Test
     void anExpiredTokenBringsBackTheLoginScreen() throws Exception {
         String dave = openAsNewUser("dave");
         visible("#myfiles-empty");
@@ -486,6 +548,40 @@ class BrowserIT extends Deployments {
 
     private void upload(String paths) {
         driver.findElement(By.id("upload-input")).sendKeys(paths);
+    }
+
+    /** Whether the server speaks tus at /api/v2/uploads (the browser then uploads through it). */
+    private boolean resumableUploads() {
+        String version = client.send("OPTIONS", "/api/v2/uploads", null, null).header("Tus-Version");
+        return version != null && version.contains("1.0.0");
+    }
+
+    /** Limits what the page sends to that many bytes a second (Chromium's network emulation); -1 lifts it. */
+    private void throttleUploads(long bytesPerSecond) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
+    }
+
+    private static String transferRow(String name) {
+        return "#transfer-list li[data-kind='upload'][data-name='" + name + "']";
+    }
+
+    /** Waits until the row's progress bar shows at least that many percent. */
+    private void waitForProgress(String rowCss, int percent) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> ((Number) driver.executeScript(
+                "const p = document.querySelector(arguments[0] + ' progress'); return p ? p.value : 0;", rowCss))
+                .doubleValue() >= percent);
+    }
+
+    /** The node the page reported holds exactly these bytes. */
+    private void assertStored(String user, String nodeId, byte[] content) {
+        DriveClient drive = new DriveClient(client);
+        CloudDiskClient.User u = new CloudDiskClient.User(user, token());
+        assertEquals(md5(content), drive.node(u, nodeId).getString("md5"));
+        Answer bytes = drive.send(u, "GET", "/nodes/" + nodeId + "/content", null);
+        assertEquals(200, bytes.status());
+        assertArrayEquals(content, bytes.body());
     }
 
     private WebElement waitTransfer(String name, String state, String outcome) {
