@@ -92,7 +92,7 @@ class NodeLookup {
                 > 0;
     }
 
-    /** {@code name}, or the first of {@code name (1)}, {@code name (2)} ... that no node of the folder has. */
+    /** {@code name}, or when a node of the folder has it {@code name (1)}, {@code name (2)} ... before the extension. */
     String freeName(Folder folder, String name) {
         String candidate = name;
         for (int n = 1; isTaken(folder, candidate); n++) {
