@@ -17,6 +17,7 @@ import org.clouddisk.files.FileRenaming;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.Folder;
 import org.clouddisk.files.UserFile;
+import org.clouddisk.files.UserFileCount;
 import org.clouddisk.platform.LikePatterns;
 
 import java.time.LocalDateTime;
@@ -98,6 +99,21 @@ public class DefaultDriveService implements DriveService {
                     .getResultStream().map(row -> Node.of((UserFile) row[0], (FileInfo) row[1])).forEach(items::add);
         }
         return new Page<>(items, folderCount + fileCount);
+    }
+
+    @Override
+    public long folderRow(String user, String folderId) {
+        return nodes.liveFolder(user, ref(folderId)).getId();
+    }
+
+    @Override
+    public AddedUpload addUpload(String user, long folderRow, String name, String md5, long size, String fileId) {
+        UserFileCount counter = files.lockCounter(user);
+        Folder folder = files.liveFolder(user, folderRow).orElseGet(() -> files.root(user));
+        FileService.RecordedUpload recorded = files.recordUpload(counter, folder, md5, nodes.freeName(folder, name),
+                size, fileId);
+        return new AddedUpload(recorded.file() == null ? null : NodeRef.file(recorded.file().getId()),
+                recorded.outcome());
     }
 
     @Override
