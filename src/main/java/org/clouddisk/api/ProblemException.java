@@ -1,5 +1,6 @@
 package org.clouddisk.api;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -10,10 +11,17 @@ import jakarta.ejb.ApplicationException;
 public class ProblemException extends RuntimeException {
 
     private final ProblemCode code;
+    private final int status;
 
     public ProblemException(ProblemCode code, String detail) {
+        this(code, code.status(), detail);
+    }
+
+    /** A problem answered with another status than its code's own (tus: 409 for a wrong offset, 412, 423). */
+    public ProblemException(ProblemCode code, int status, String detail) {
         super(detail, null, false, false);
         this.code = code;
+        this.status = status;
     }
 
     public ProblemCode code() {
@@ -21,6 +29,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem problem() {
-        return Problem.of(code, getMessage());
+        return status == code.status() ? Problem.of(code, getMessage())
+                : Problem.of(code, status, Response.Status.fromStatusCode(status) == null ? code.title()
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), getMessage());
     }
 }

@@ -102,6 +102,21 @@ public class DefaultDriveService implements DriveService {
     }
 
     @Override
+    public long folderRow(String user, String folderId) {
+        return nodes.liveFolder(user, ref(folderId)).getId();
+    }
+
+    @Override
+    public AddedUpload addUpload(String user, long folderRow, String name, String md5, long size, String fileId) {
+        UserFileCount counter = files.lockCounter(user);
+        Folder folder = files.liveFolder(user, folderRow).orElseGet(() -> files.root(user));
+        FileService.RecordedUpload recorded = files.recordUpload(counter, folder, md5, nodes.freeName(folder, name),
+                size, fileId);
+        return new AddedUpload(recorded.file() == null ? null : NodeRef.file(recorded.file().getId()),
+                recorded.outcome());
+    }
+
+    @Override
     public Node createFolder(String user, String parentId, String name) {
         files.lockCounter(user);
         Folder parent = nodes.liveFolder(user, ref(parentId));

@@ -105,9 +105,17 @@ public class DefaultFileService implements FileService {
         if (findInFolder(root, md5, fileName).isPresent()) {
             return UploadOutcome.ALREADY_OWNED;
         }
+        return recordUpload(files, root, md5, fileName, size, fileId).outcome();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public RecordedUpload recordUpload(UserFileCount files, Folder folder, String md5, String fileName, long size,
+                                       String fileId) {
+        String user = files.getUser();
         if (!quota(files).fits(size)) {
             LOG.info(() -> "upload of " + size + " bytes for " + user + " refused: over quota");
-            return UploadOutcome.QUOTA_EXCEEDED;
+            return new RecordedUpload(UploadOutcome.QUOTA_EXCEEDED, null);
         }
         Optional<FileInfo> existing = lockContent(md5);
         FileInfo content = existing.orElseGet(() -> {
@@ -115,10 +123,27 @@ public class DefaultFileService implements FileService {
             em.persist(created);
             return created;
         });
-        link(files, content, root, fileName);
+        UserFile file = link(files, content, folder, fileName);
         LOG.info(() -> "user " + user + " uploaded " + md5 + " (" + size + " bytes) as '" + fileName + "'"
                 + (existing.isPresent() ? ", content already held as " + content.getFileId() : ", stored as " + fileId));
-        return existing.isPresent() ? UploadOutcome.EXISTING_CONTENT : UploadOutcome.NEW_CONTENT;
+        return new RecordedUpload(existing.isPresent() ? UploadOutcome.EXISTING_CONTENT : UploadOutcome.NEW_CONTENT,
+                file);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean reserve(UserFileCount files, long bytes) {
+        if (!quota(files).fits(bytes)) {
+            return false;
+        }
+        files.addBytes(bytes);
+        return true;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void unreserve(UserFileCount files, long bytes) {
+        files.addBytes(-bytes);
     }
 
     private UserFile link(UserFileCount files, FileInfo content, Folder folder, String fileName) {

@@ -73,6 +73,14 @@ public class Settings {
         return value("CLOUDDISK_MAX_UPLOAD_BYTES").map(Long::parseLong).orElse(4L << 30);
     }
 
+    /**
+     * How long an unfinished resumable upload lives after its creation or its last PATCH before it expires and its
+     * bytes are deleted: seconds or ISO-8601 (default 24 hours).
+     */
+    public Duration uploadExpiry() {
+        return value("CLOUDDISK_UPLOAD_EXPIRY").map(Settings::duration).orElse(Duration.ofHours(24));
+    }
+
     /** The dialect of the seed's protocol answered when no trusted proxy names one: seed (the default) or classic. */
     public Dialect legacyDialect() {
         return value("CLOUDDISK_LEGACY_DIALECT").map(name -> Dialect.named(name).orElseThrow(

@@ -215,7 +215,7 @@ class InstantIT extends Deployments {
     void theQuotaIsCheckedWhenAskedAndWhenAdded() {
         byte[] content = held("quota", 2 * MIB);
         User u = client.newUser("instant-quota");
-        User admin = QuotaIT.admin(client);
+        User admin = QuotaIT.administrator(client);
         drive.expect(200, admin, "PATCH", "/admin/users/" + u.name(), json("limit", 2 * MIB - 1).toString());
         drive.expectProblem(413, "quota_exceeded", drive.send(u, "POST", "/instant", request("root", "q.bin", content)));
 

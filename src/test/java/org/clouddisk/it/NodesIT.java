@@ -508,7 +508,9 @@ class NodesIT extends Deployments {
                 Map.entry("/api/v2/admin/users/{user}", List.of("patch")),
                 Map.entry("/api/v2/admin/stats", List.of("get")),
                 Map.entry("/api/v2/instant", List.of("post")),
-                Map.entry("/api/v2/instant/{challenge}", List.of("post")));
+                Map.entry("/api/v2/instant/{challenge}", List.of("post")),
+                Map.entry("/api/v2/uploads", List.of("options", "post")),
+                Map.entry("/api/v2/uploads/{id}", List.of("head", "patch", "delete")));
         expected.forEach((path, methods) -> {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
             for (String method : methods) {

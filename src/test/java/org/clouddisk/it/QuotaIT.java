@@ -36,13 +36,13 @@ class QuotaIT extends Deployments {
     /** The administrator, registered by the first test that needs it in this server's run. */
     private User admin() {
         if (admin == null) {
-            admin = admin(client);
+            admin = administrator(client);
         }
         return admin;
     }
 
-    /** The administrator of the test server (CLOUDDISK_ADMINS), registered when it is not yet, logged in. */
-    static User admin(CloudDiskClient client) {
+    /** Logs the administrator in, registering it first when this server's run has not yet. */
+    static User administrator(CloudDiskClient client) {
         String password = CloudDiskClient.passwordOf(ADMIN);
         String registered = client.code("/reg", json("userName", ADMIN, "nickName", ADMIN, "password", password,
                 "phone", "", "email", ""));
