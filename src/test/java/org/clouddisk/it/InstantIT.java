@@ -13,6 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,9 +47,7 @@ class InstantIT extends Deployments {
 
     /** Content of {@code size} bytes that another user has uploaded, so the server holds it. */
     private byte[] held(String label, int size) {
-        byte[] head = uniqueContent(label, 0);
-        byte[] content = uniqueContent(label, size - head.length);
-        assertEquals(size, content.length);
+        byte[] content = Arrays.copyOf(uniqueContent(label, size), size); // the unique label first, then random bytes
         assertEquals("008", client.uploadLegacy(client.newUser("holder"), label + ".bin", content));
         return content;
     }
