@@ -567,11 +567,12 @@ class BrowserIT extends Deployments {
         return "#transfer-list li[data-kind='upload'][data-name='" + name + "']";
     }
 
-    /** Waits until the row's progress bar shows at least that many percent. */
+    /** Waits until the row's upload (not its MD5) has sent at least that many percent. */
     private void waitForProgress(String rowCss, int percent) {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> ((Number) driver.executeScript(
-                "const p = document.querySelector(arguments[0] + ' progress'); return p ? p.value : 0;", rowCss))
-                .doubleValue() >= percent);
+                "const row = document.querySelector(arguments[0]);"
+                        + " return row && row.dataset.state === 'uploading' ? row.querySelector('progress').value : 0;",
+                rowCss)).doubleValue() >= percent);
     }
 
     /** The node the page reported holds exactly these bytes. */
