@@ -66,7 +66,7 @@ class BrowserIT extends Deployments {
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
     private static final Path SHOTS = BASEDIR.resolve("target/screenshots");
     private static final List<String> DOC_SHOTS = List.of("login", "folder", "public", "phone-folder", "trash", "admin",
-            "transfers", "transfers-paused");
+            "transfers", "transfers-uploading", "transfers-paused");
 
     private final String base = "http://127.0.0.1:" + System.getProperty("it.http.port") + "/";
     private ChromeDriver driver;
@@ -368,6 +368,9 @@ class BrowserIT extends Deployments {
         upload(write(name, content).toString());
         String row = transferRow(name);
         waitForProgress(row, 50);
+        assertTrue(text(row + " .transfer-detail").matches(".* of 40\\.0 MB · .*/s · .*left"),
+                "size, speed and time left: " + text(row + " .transfer-detail"));
+        shot("transfers-uploading", visible("#transfers"));
         click(row + " .transfer-pause");
         wait.until(attributeToBe(By.cssSelector(row), "data-state", "paused"));
         wait.until(textToBe(By.cssSelector(row + " .transfer-pause"), "Resume"));
