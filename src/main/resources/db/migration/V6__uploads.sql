@@ -4,6 +4,8 @@
 -- where another stopped and completion never reads the content again. upload_length counts in the owner's
 -- user_file_count.used_bytes from creation until the upload completes, is terminated or expires.
 -- lease_token / lease_until: the one PATCH that may write now (a lease, so a crashed node's lapses by itself).
+-- completed_node: set when the upload became a file (that file's node id); the row then only answers HEAD and a
+-- client's closing empty PATCH at the full offset until it expires, and counts in nothing (its content is the file's).
 CREATE TABLE upload (
     id             CHAR(32)     NOT NULL PRIMARY KEY,
     user           VARCHAR(32)  NOT NULL,
@@ -18,6 +20,7 @@ CREATE TABLE upload (
     expires        DATETIME     NOT NULL,
     lease_token    CHAR(32)     NULL,
     lease_until    DATETIME     NULL,
+    completed_node VARCHAR(32)  NULL,
     CONSTRAINT uq_upload_content UNIQUE (content_id)
 ) ${table_options};
 CREATE INDEX ix_upload_expires ON upload (expires);

@@ -41,6 +41,8 @@ public class DefaultUploadService implements UploadService {
      */
     static final String NO_MD5 = "0".repeat(32);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a completed upload still answers HEAD and a closing empty PATCH. */
+    private static final Duration COMPLETED_KEPT = Duration.ofHours(1);
 
     @PersistenceContext
     EntityManager em;
@@ -92,8 +94,12 @@ public class DefaultUploadService implements UploadService {
                     "another request is writing to this upload; try again when it has ended");
         }
         if (clientOffset != upload.getOffset()) {
+            // also a completed upload: it stands at its length
             throw new ProblemException(ProblemCode.INVALID, 409,
                     "Upload-Offset " + clientOffset + " is not the upload's offset " + upload.getOffset());
+        }
+        if (upload.getCompletedNode() != null) {
+            return lease(upload, null);
         }
         String token = newId();
         upload.lease(token, now.plus(LEASE));
@@ -142,11 +148,12 @@ public class DefaultUploadService implements UploadService {
             // cannot happen: the length was counted since creation; refuse rather than overshoot the quota
             throw new IllegalStateException("upload " + upload.getId() + " no longer fits its reserved quota");
         }
-        em.remove(upload);
         boolean kept = added.outcome() == UploadOutcome.NEW_CONTENT;
         if (!kept) {
             scheduleDeletion(fileId); // the server held this content already: the fresh copy goes after commit
         }
+        // kept a while for HEAD and a client's closing empty PATCH (the official Java client sends one)
+        upload.completed(added.nodeId(), fileId, LocalDateTime.now().plus(COMPLETED_KEPT));
         LOG.info(() -> "upload " + upload.getId() + " completed as file " + added.nodeId()
                 + (kept ? "" : ", content already held"));
         return new Completed(added.nodeId(), kept);
@@ -166,6 +173,10 @@ public class DefaultUploadService implements UploadService {
         if (upload.isLeased(LocalDateTime.now())) {
             throw new ProblemException(ProblemCode.TOO_MANY_REQUESTS, 423,
                     "a request is writing to this upload; try again when it has ended");
+        }
+        if (upload.getCompletedNode() != null) {
+            em.remove(upload); // the file stays: it is the user's now
+            return;
         }
         end(counter, upload, upload.getContentId());
         LOG.info(() -> "user " + user + " terminated upload " + id);
@@ -189,6 +200,10 @@ public class DefaultUploadService implements UploadService {
         Upload upload = em.find(Upload.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (upload == null || !upload.getExpires().isBefore(now) || upload.isLeased(now)) {
             return false;
+        }
+        if (upload.getCompletedNode() != null) {
+            em.remove(upload); // only the record of a finished upload: its content is a file's
+            return true;
         }
         end(counter, upload, upload.getContentId());
         LOG.info(() -> "upload " + id + " of " + upload.getUser() + " expired");
@@ -232,7 +247,7 @@ public class DefaultUploadService implements UploadService {
     private static Lease lease(Upload upload, String token) {
         return new Lease(upload.getId(), token, upload.getUser(), upload.getOffset(), upload.getLength(),
                 upload.getDigestState(), upload.getContentId(), upload.getMd5(), upload.getFileName(),
-                upload.getExpires());
+                upload.getExpires(), upload.getCompletedNode());
     }
 
     private static String newId() {

@@ -54,6 +54,9 @@ public class Upload {
     @Column(name = "lease_until")
     private LocalDateTime leaseUntil;
 
+    @Column(name = "completed_node", length = 32)
+    private String completedNode;
+
     protected Upload() {
     }
 
@@ -109,6 +112,24 @@ public class Upload {
 
     LocalDateTime getExpires() {
         return expires;
+    }
+
+    /** The file this upload became, or null while it is unfinished. */
+    String getCompletedNode() {
+        return completedNode;
+    }
+
+    /**
+     * The upload became the file {@code nodeId} from the sealed content {@code fileId} (the file's, or deleted when the
+     * server held that content already): the row stays until {@code until} only to answer HEAD and a closing empty
+     * PATCH, and counts in nothing.
+     */
+    void completed(String nodeId, String fileId, LocalDateTime until) {
+        completedNode = nodeId;
+        contentId = fileId;
+        offset = length;
+        expires = until;
+        endLease();
     }
 
     /** Whether a PATCH holds the lease at {@code now}. */

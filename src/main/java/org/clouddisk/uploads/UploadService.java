@@ -51,7 +51,10 @@ public interface UploadService {
      */
     void discard(Lease lease, String contentId);
 
-    /** DELETE: ends the upload and deletes its bytes; {@code 423} while a PATCH writes. */
+    /**
+     * DELETE: ends the upload and deletes its bytes; {@code 423} while a PATCH writes. A completed upload's row just
+     * goes (its content is the file's).
+     */
     void terminate(String user, String id);
 
     /** Ids of uploads whose expiry passed, oldest first. */
@@ -68,9 +71,12 @@ public interface UploadService {
     record UploadStatus(String id, long offset, long length, LocalDateTime expires) {
     }
 
-    /** One PATCH's hold on an upload, with the upload as the lease found it. */
+    /**
+     * One PATCH's hold on an upload, with the upload as the lease found it; {@code completedNode} is set (and no lease
+     * taken) when the upload is complete already: only an empty PATCH at its full length is then answered, with it.
+     */
     record Lease(String uploadId, String token, String user, long offset, long length, byte[] digestState,
-                 String contentId, String md5, String fileName, LocalDateTime expires) {
+                 String contentId, String md5, String fileName, LocalDateTime expires, String completedNode) {
     }
 
     /** A completed upload: the new file's node id; {@code copyKept} false when the content was held already. */

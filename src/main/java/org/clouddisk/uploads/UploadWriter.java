@@ -56,6 +56,13 @@ public class UploadWriter {
     public Written write(String user, String id, long clientOffset, InputStream body, long declaredLength)
             throws IOException {
         UploadService.Lease lease = Conflicts.retry(() -> uploads.lease(user, id, clientOffset));
+        if (lease.completedNode() != null) {
+            // a client's closing request after the completing one (the official Java client sends an empty PATCH)
+            if (body.read() >= 0) {
+                throw new ProblemException(ProblemCode.INVALID, "the upload is complete: no more bytes");
+            }
+            return new Written(lease.length(), lease.completedNode());
+        }
         boolean ended = false;
         try {
             long room = lease.length() - lease.offset();

@@ -62,12 +62,15 @@ public final class Invariants {
         violations.addAll(rows(c, "select c.user, c.used_bytes from user_file_count c where c.user not like 'xxx%'"
                 + " and c.used_bytes <> (select coalesce(sum(i.size), 0) from user_file_list u join file_info i"
                 + " on i.md5 = u.md5 where u.user = c.user)"
-                + " + (select coalesce(sum(p.upload_length), 0) from upload p where p.user = c.user)",
+                + " + (select coalesce(sum(p.upload_length), 0) from upload p where p.user = c.user"
+                + " and p.completed_node is null)",
                 "usage is not the sum of the user's file sizes and unfinished uploads' lengths"));
         violations.addAll(rows(c, "select p.id, p.user from upload p where not exists"
                 + " (select 1 from user_file_count c where c.user = p.user)", "upload without user_file_count"));
         violations.addAll(rows(c, "select p.id, p.upload_offset, p.upload_length from upload p"
                 + " where p.upload_offset < 0 or p.upload_offset > p.upload_length", "upload offset out of range"));
+        violations.addAll(rows(c, "select p.id, p.completed_node from upload p where p.completed_node is not null"
+                + " and p.upload_offset <> p.upload_length", "completed upload short of its length"));
         violations.addAll(rows(c, "select u.user, u.md5, u.file_name from user_file_list u where u.shared_status = 1"
                 + " and not exists (select 1 from share_file_list s where s.md5 = u.md5 and s.file_name = u.file_name"
                 + " and s.user = u.user)", "shared_status 1 without share"));
@@ -160,7 +163,8 @@ public final class Invariants {
             }
         }
         Map<String, Long> uploads = new HashMap<>();
-        try (ResultSet rs = c.createStatement().executeQuery("select content_id, upload_offset from upload")) {
+        try (ResultSet rs = c.createStatement().executeQuery(
+                "select content_id, upload_offset from upload where completed_node is null")) {
             while (rs.next()) {
                 uploads.put(rs.getString(1), rs.getLong(2));
             }

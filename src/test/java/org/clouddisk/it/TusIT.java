@@ -98,8 +98,16 @@ class TusIT extends Deployments {
         assertEquals(drive.root(u).getString("id"), file.getString("parent"));
         assertArrayEquals(content, download(u, node));
         assertEquals(content.length, used(u), "the reservation became the file's usage");
-        assertEquals(404, tus.head(u, upload).status(), "a finished upload is gone");
-        assertEquals(404, tus.patch(u, upload, content.length, new byte[0]).status());
+        assertEquals(content.length, tus.offset(u, upload), "a finished upload stands at its length for a while");
+        Answer closing = tus.patch(u, upload, content.length, new byte[0]);
+        assertEquals(204, closing.status(), "a client's closing empty PATCH");
+        assertEquals(node, closing.header("CloudDisk-Node"));
+        drive.expectProblem(400, "invalid", tus.patch(u, upload, content.length, new byte[1]));
+        drive.expectProblem(409, "invalid", tus.patch(u, upload, 0, content));
+        assertEquals(204, tus.delete(u, upload).status(), "its record goes, the file stays");
+        assertEquals(404, tus.head(u, upload).status());
+        assertArrayEquals(content, download(u, node));
+        assertEquals(content.length, used(u));
     }
 
     @Test

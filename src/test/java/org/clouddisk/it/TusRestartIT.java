@@ -16,11 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * An upload survives a server restart and continues on another node (API.md, "Uploads"): begun on a second WildFly
- * of the test's own (same database, Redis and content store as the Arquillian one), continued on the Arquillian
- * server while that node is down, finished on it after its restart. The MD5 state travels with the upload's row.
+ * An upload survives a server restart and continues on another node (API.md, "Uploads"): two WildFly nodes of the
+ * test's own on the Arquillian server's database, Redis and content store (not deriving from {@link Deployments}: the
+ * nodes copy the Arquillian server's configuration, which must not name a deployment then). Begun on the first node,
+ * continued on the second while the first is down, finished on the first after its restart. The MD5 state travels
+ * with the upload's row.
  */
-class TusRestartIT extends Deployments {
+class TusRestartIT {
 
     private static final Path DIR = Path.of("target", "tus-restart").toAbsolutePath();
 
@@ -29,23 +31,30 @@ class TusRestartIT extends Deployments {
         Invariants.assertHold();
     }
 
+    private static ArrayList<String> properties(String nodeId) {
+        var properties = new ArrayList<>(StandaloneServer.arquillianServerProperties().stream()
+                .filter(p -> !p.startsWith("-Dclouddisk.node.id")).toList());
+        properties.add("-Dclouddisk.node.id=" + nodeId);
+        return properties;
+    }
+
     @Test
     void anUploadSurvivesARestartAndMovesBetweenNodes() throws Exception {
         StandaloneServer.deleteTree(DIR);
         int offset = Integer.getInteger("it.http.port") - 8080 + 40;
-        var properties = new ArrayList<>(StandaloneServer.arquillianServerProperties().stream()
-                .filter(p -> !p.startsWith("-Dclouddisk.node.id")).toList());
-        properties.add("-Dclouddisk.node.id=tus-restart");
-        User u = client.newUser("tusrestart");
         byte[] content = uniqueContent("tus-restart", 3_000_000);
-        try (var node = new StandaloneServer(DIR.resolve("node"), offset, properties)) {
+        try (var node = new StandaloneServer(DIR.resolve("node"), offset, properties("tus-restart-1"));
+             var other = new StandaloneServer(DIR.resolve("other"), offset + 10, properties("tus-restart-2"))) {
             node.start();
-            var onNode = new TusRequests(new CloudDiskClient(node.baseUrl()));
+            var client = new CloudDiskClient(node.baseUrl());
+            User u = client.newUser("tusrestart");
+            var onNode = new TusRequests(client);
             String upload = onNode.begin(u, content.length, metadata("name", "moved.bin", "md5", md5(content)));
             assertEquals(204, onNode.patch(u, upload, 0, Arrays.copyOfRange(content, 0, 1_000_000)).status());
 
             node.stop();
-            var here = new TusRequests(client);
+            other.start();
+            var here = new TusRequests(new CloudDiskClient(other.baseUrl()));
             assertEquals(1_000_000, here.offset(u, upload), "another node sees where the upload stands");
             assertEquals(204, here.patch(u, upload, 1_000_000, Arrays.copyOfRange(content, 1_000_000, 2_000_000))
                     .status());
