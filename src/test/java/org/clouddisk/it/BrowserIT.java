@@ -412,6 +412,26 @@ class BrowserIT extends Deployments {
     }
 
     @Test
+    void anUploadContinuesWhenTheNetworkComesBack() throws Exception {
+        assumeTrue(resumableUploads(), "the server has no tus endpoint (/api/v2/uploads) yet");
+        String olga = openAsNewUser("olga");
+        byte[] content = randomBytes(40 << 20);
+        String name = "thesis.pdf";
+        throttleUploads(4_000_000);
+        upload(write(name, content).toString());
+        String row = transferRow(name);
+        waitForProgress(row, 50);
+        emulateNetwork(true, 4_000_000);
+        wait.until(attributeToBe(By.cssSelector(row), "data-state", "paused"));
+        assertTrue(text(row + " .transfer-detail").startsWith("Connection lost"), text(row + " .transfer-detail"));
+        emulateNetwork(false, -1); // the browser is online again: the upload continues by itself
+        WebElement done = waitTransfer(name, "done", "stored");
+        assertTrue(Long.parseLong(done.getDomAttribute("data-resumed-from")) >= FIRST_PATCH,
+                "continued where the server stopped: " + done.getDomAttribute("data-resumed-from"));
+        assertStored(olga, done.getDomAttribute("data-node"), content);
+    }
+
+    @Test
     void anExpiredTokenBringsBackTheLoginScreen() throws Exception {
         String dave = openAsNewUser("dave");
         visible("#myfiles-empty");
@@ -563,9 +583,14 @@ class BrowserIT extends Deployments {
 
     /** Limits what the page sends to that many bytes a second (Chromium's network emulation); -1 lifts it. */
     private void throttleUploads(long bytesPerSecond) {
+        emulateNetwork(false, bytesPerSecond);
+    }
+
+    /** Chromium's network emulation: offline (requests fail, navigator.onLine is false) or up at that upload rate. */
+    private void emulateNetwork(boolean offline, long uploadBytesPerSecond) {
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
-                "downloadThroughput", -1, "uploadThroughput", bytesPerSecond));
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", uploadBytesPerSecond));
     }
 
     private static String transferRow(String name) {
