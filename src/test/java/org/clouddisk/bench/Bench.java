@@ -141,6 +141,7 @@ public final class Bench {
     private void run(long started) throws Exception {
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         throughput();
+        new TusBench(base, client, transfers, direct, report).run(BIG);
         load();
         listing();
         profiles.forEach(Runnable::run);
