@@ -39,9 +39,12 @@
  *   Admin    #admin-stats (dd[data-stat]), #admin-list rows: tr[data-user][data-limit][data-disabled] with
  *            input.limit-input, button .act-set-limit, .act-disable | .act-enable; #admin-search #admin-q
  *   Transfer #transfer-list rows: li[data-id][data-kind=upload|download][data-name][data-state][data-outcome]
- *              data-state: queued|hashing|uploading|placing|done|failed|instant|cancelled
- *              data-outcome (when finished): stored|instant|exists|failed|network|expired|cancelled|md5-error|
- *              misplaced|download (uploads also get data-md5 once hashed); button .transfer-cancel; #transfer-clear
+ *              data-state: queued|hashing|uploading|paused|interrupted|placing|done|failed|instant|cancelled
+ *              data-outcome (when finished): stored|instant|exists|failed|network|expired|cancelled|stopped|
+ *              md5-error|misplaced|interrupted|download (uploads also get data-md5 once hashed, data-node once
+ *              stored through the v2 API, data-resumed-from when a tus upload continued, data-remembered on rows of
+ *              uploads remembered from before a reload); buttons .transfer-pause (Pause / Resume) and
+ *              .transfer-cancel; #transfer-clear
  *   Status   #status (role=status): its text is the latest message; data-kind=info|ok|error
  *   Dialogs  <dialog id="confirm-dialog"> #confirm-message #confirm-ok #confirm-cancel;
  *            <dialog id="props-dialog"> #props-list (dd[data-prop]) #props-close;
@@ -128,6 +131,7 @@ function enterApp(hash = '') {
         if (yes && name === 'admin') showView('admin'); // an administrator's address (reload, bookmark)
     });
     refreshQuota();
+    transfers.showRemembered(s.user);
     showView(name === 'admin' ? 'myfiles' : name, folder ? { folder } : undefined);
 }
 
@@ -167,7 +171,7 @@ function wire() {
     for (const name of views.keys()) $(`nav-${name}`)?.addEventListener('click', () => showView(name));
     $('transfer-clear').addEventListener('click', () => transfers.clearFinished());
     window.addEventListener('beforeunload', (e) => {
-        if (transfers.hasActive()) {
+        if (transfers.hasRunning()) { // a paused upload continues after the reload: no need to ask
             e.preventDefault();
             e.returnValue = '';
         }

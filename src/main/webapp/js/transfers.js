@@ -1,26 +1,36 @@
 // Transfer list (uploads and downloads), like a desktop client's transfer panel.
 //
-// Upload of one file: MD5 in a Web Worker (state "hashing") -> POST /md5 -> 005 "instant",
-// 004 "done" (already yours, outcome "exists"), 006 real multipart upload ("uploading") ->
-// 008 "done" / 009 "failed". Cancel at any step -> "cancelled". Waiting for a free slot: "queued".
-// The seed's protocol stores files in root: a file meant for another folder is then moved there ("placing";
-// outcome "misplaced" when that fails and it stays in root).
-// Each row: <li data-id data-kind=upload|download data-name data-state data-outcome>.
+// Upload of one file: MD5 in a Web Worker (state "hashing") -> for files of 1 MiB and more, instant upload with
+// proof of possession (instant.js: the server names random ranges, the page answers their HMAC) -> "instant"; else
+// a resumable tus upload into the folder (resumable.js, "uploading"), which the person may pause and resume
+// ("paused"), retried automatically with growing delays, continued after a reload or a lost network when the same
+// file is chosen again -> "done" / "failed". Cancel at any step -> "cancelled" (a tus upload is abandoned on the
+// server). Waiting for a free slot: "queued". Uploads the browser remembers from before a reload show as
+// "interrupted" until their file is chosen again. A server without /api/v2/uploads gets the seed's /upload, which
+// stores into root; the file is then moved into its folder ("placing"; outcome "misplaced" when that fails).
+// Each row: <li data-id data-kind=upload|download data-name data-state data-outcome>, data-resumed-from (the
+// offset the server reported when the upload last continued, after a pause or a reload).
 
-import { post, sessionExpired, message, NetworkError, SessionExpiredError, SESSION_EXPIRED_MESSAGE, DIALECT_HEADER } from './api.js';
+import { sessionExpired, message, NetworkError, SessionExpiredError, SESSION_EXPIRED_MESSAGE, DIALECT_HEADER } from './api.js';
 import { h, formatSize, formatSpeed, formatDuration } from './util.js';
+import { instantUpload, INSTANT_MIN_SIZE, canProve } from './instant.js';
+import { tusLibrary, createUpload, startUpload, rememberedUploads, abandonRemembered } from './resumable.js';
 
 const CHUNK_SIZE = 4 * 1024 * 1024;
 const MAX_HASHING = 1;      // hashing is CPU and disk bound: one file at a time
 const MAX_UPLOADING = 2;    // keep connections free for the API calls (browsers allow ~6 per host)
 
-const ACTIVE_STATES = new Set(['queued', 'hashing', 'uploading', 'placing']);
+const ACTIVE_STATES = new Set(['queued', 'hashing', 'uploading', 'paused', 'placing']);
+/** What keeps the page busy: a paused upload sends nothing and continues after a reload. */
+const RUNNING_STATES = new Set(['queued', 'hashing', 'uploading', 'placing']);
 const ROOT = 'root';
 
 const STATE_LABELS = {
     queued: 'Waiting',
     hashing: 'Computing MD5',
     uploading: 'Uploading',
+    paused: 'Paused',
+    interrupted: 'Interrupted',
     placing: 'Moving into its folder',
     done: 'Done',
     instant: 'Instant upload',
@@ -29,6 +39,30 @@ const STATE_LABELS = {
 };
 
 let seq = 0;
+
+/** Transfer speed over the last 3 seconds. */
+class Rate {
+    constructor(bytes = 0) {
+        this.samples = [[performance.now(), bytes]];
+    }
+
+    /** Bytes per second after `bytes` in all. */
+    update(bytes) {
+        const now = performance.now();
+        this.samples.push([now, bytes]);
+        while (this.samples.length > 2 && now - this.samples[0][0] > 3000) this.samples.shift();
+        const [t0, b0] = this.samples[0];
+        return now > t0 ? ((bytes - b0) * 1000) / (now - t0) : 0;
+    }
+}
+
+/** "12 MB of 40 MB · 30.0 % · 5 MB/s · 6s left" */
+function progressDetail(sent, total, speed) {
+    const frac = total ? Math.min(1, sent / total) : 1;
+    const left = speed > 0 ? (total - sent) / speed : NaN;
+    return `${formatSize(sent)} of ${formatSize(total)} · ${(frac * 100).toFixed(1)} % · ${formatSpeed(speed)}` +
+        (frac < 1 && Number.isFinite(left) ? ` · ${formatDuration(left)} left` : '');
+}
 
 export class Transfers {
     /**
@@ -64,6 +98,11 @@ export class Transfers {
         return this.items.some((t) => ACTIVE_STATES.has(t.state));
     }
 
+    /** True while something is being sent or prepared (a paused upload is not: it continues after a reload). */
+    hasRunning() {
+        return this.items.some((t) => RUNNING_STATES.has(t.state));
+    }
+
     // ---------- rows ----------
 
     createRow(t) {
@@ -76,13 +115,19 @@ export class Transfers {
             'aria-label': `Cancel ${t.name}`,
             onclick: () => this.cancel(t),
         }, 'Cancel');
+        t.pauseBtn = h('button', {
+            type: 'button',
+            class: 'btn btn-small transfer-pause',
+            hidden: true,
+            onclick: () => (t.state === 'paused' ? this.resume(t) : this.pause(t)),
+        }, 'Pause');
         t.el = h('li', { class: 'transfer', dataset: { id: t.id, kind: t.kind, name: t.name } },
             h('div', { class: 'transfer-head' },
                 h('span', { class: 'transfer-kind', 'aria-hidden': 'true' }, t.kind === 'upload' ? '↑' : '↓'),
                 h('span', { class: 'transfer-name', title: t.name }, t.name),
                 t.stateEl),
             t.progressEl,
-            h('div', { class: 'transfer-foot' }, t.detailEl, t.cancelBtn));
+            h('div', { class: 'transfer-foot' }, t.detailEl, h('span', { class: 'transfer-actions' }, t.pauseBtn, t.cancelBtn)));
         this.listEl.prepend(t.el);
         this.items.push(t);
     }
@@ -95,7 +140,11 @@ export class Transfers {
         t.stateLabel = null;
         if (detail !== undefined) t.detailEl.textContent = detail;
         const active = ACTIVE_STATES.has(state);
-        t.cancelBtn.hidden = !active || state === 'placing'; // the file is stored: nothing left to cancel
+        t.cancelBtn.hidden = !(active || state === 'interrupted') || state === 'placing'; // placing: it is stored
+        const pausable = Boolean(t.tus) && (state === 'uploading' || state === 'paused');
+        t.pauseBtn.hidden = !pausable;
+        t.pauseBtn.textContent = state === 'paused' ? 'Resume' : 'Pause';
+        t.pauseBtn.setAttribute('aria-label', `${state === 'paused' ? 'Resume' : 'Pause'} ${t.name}`);
         t.el.classList.toggle('is-active', active);
         if (state === 'done' || state === 'instant') {
             t.progressEl.value = 100;
@@ -175,6 +224,10 @@ export class Transfers {
     }
 
     cancel(t) {
+        if (t.state === 'interrupted') {
+            this.abandon(t);
+            return;
+        }
         if (!ACTIVE_STATES.has(t.state)) return;
         t.cancelled = true;
         if (t.worker) {
@@ -184,20 +237,60 @@ export class Transfers {
         }
         if (t.abortController) t.abortController.abort();
         if (t.xhr) t.xhr.abort(); // onabort finishes the row
+        if (t.tus) {
+            const upload = t.tus;
+            // abandoned on the server too (DELETE frees its bytes), and forgotten by the browser
+            upload.abort(true).catch(() => { /* the server expires what it could not be told */ });
+            this.finish(t, 'cancelled', 'Upload cancelled.', 'cancelled', `"${t.name}": upload cancelled.`, 'info');
+            return;
+        }
         if (t.state === 'queued' || t.state === 'hashing') {
             this.finish(t, 'cancelled', 'Cancelled before anything was sent.', 'cancelled');
         }
     }
 
-    /** Cancels everything in progress (log out, session expired). */
+    /**
+     * Stops everything in progress (log out, session expired). Resumable uploads are only stopped, not abandoned:
+     * the same person continues them by choosing the files again after logging in.
+     */
     cancelAll() {
-        for (const t of [...this.items]) this.cancel(t);
+        for (const t of [...this.items]) {
+            if (t.tus && ACTIVE_STATES.has(t.state)) {
+                t.cancelled = true;
+                t.tus.abort(false).catch(() => { /* nothing was running */ });
+                this.finish(t, 'cancelled', 'Stopped: choose the file again after logging in to continue.', 'stopped');
+            } else {
+                this.cancel(t);
+            }
+        }
+    }
+
+    pause(t) {
+        if (t.state !== 'uploading' || !t.tus) return;
+        t.tus.abort(false).catch(() => { /* nothing was running */ });
+        this.setState(t, 'paused', `Paused at ${formatSize(t.sent || 0)} of ${formatSize(t.size)} · Resume continues from there`);
+        this.releaseSlot(t);
+    }
+
+    resume(t) {
+        if (t.state !== 'paused' || !t.tus) return;
+        this.setState(t, 'queued', `${formatSize(t.sent || 0)} of ${formatSize(t.size)} · waiting for a free upload slot`);
+        this.uploadQueue.push(t);
+        this.pump();
+    }
+
+    releaseSlot(t) {
+        const release = t.release;
+        t.release = null;
+        if (release) release();
     }
 
     finish(t, state, detail, outcome, notifyText, notifyKind) {
         if (t.finished) return;
         t.finished = true;
         t.worker = null;
+        t.tus = null;
+        this.releaseSlot(t);
         t.xhr = null;
         t.abortController = null;
         t.file = null; // let the File go
@@ -262,40 +355,44 @@ export class Transfers {
         t.md5 = md5;
         t.el.dataset.md5 = md5;
         t.progressEl.value = 0;
-        t.stateLabel = 'Checking';
-        this.setState(t, 'hashing', `MD5 ${md5} · asking the server whether it already has this content…`);
+        if (t.size >= INSTANT_MIN_SIZE && canProve()) {
+            t.stateLabel = 'Checking';
+            this.setState(t, 'hashing', `MD5 ${md5} · asking the server whether it already has this content…`);
+            t.abortController = new AbortController();
+            let node;
+            try {
+                node = await instantUpload(t.file, { folder: t.folder, name: t.name, md5, signal: t.abortController.signal });
+            } catch (e) {
+                this.failFromError(t, e);
+                return;
+            } finally {
+                t.abortController = null;
+            }
+            if (t.cancelled) return;
+            if (node) {
+                t.el.dataset.node = node.id;
+                const renamed = node.name !== t.name ? ` as "${node.name}"` : '';
+                this.finish(t, 'instant', `Instant upload${renamed}: the server already had this content ` +
+                    `(${formatSize(t.size)}) and the page proved it has the same bytes; nothing was uploaded.`,
+                    'instant', `"${t.name}" was added instantly.`, 'ok');
+                this.onStored();
+                return;
+            }
+        }
+        this.setState(t, 'queued', `${formatSize(t.size)} · waiting for a free upload slot`);
+        this.uploadQueue.push(t);
+    }
 
-        const s = this.getSession();
-        if (!s) {
-            this.finish(t, 'failed', SESSION_EXPIRED_MESSAGE, 'expired');
-            return;
+    /** Whether the server takes tus uploads (API.md "Uploads"); asked once. */
+    resumableUploads() {
+        if (!this.tusCheck) {
+            this.tusCheck = !tusLibrary() ? Promise.resolve(false)
+                : fetch('api/v2/uploads', { method: 'OPTIONS', cache: 'no-store' })
+                    .then((res) => (res.headers.get('Tus-Version') || '').split(',').map((v) => v.trim()).includes('1.0.0'))
+                    .catch(() => false);
+            this.tusCheck.then((yes) => { if (!yes) this.tusCheck = null; }); // asked again next time
         }
-        t.abortController = new AbortController();
-        let ans;
-        try {
-            ans = await post('md5', { user: s.user, token: s.token, md5, fileName: t.name },
-                { signal: t.abortController.signal });
-        } catch (e) {
-            this.failFromError(t, e);
-            return;
-        } finally {
-            t.abortController = null;
-        }
-        if (t.cancelled) return;
-        const code = ans && ans.code;
-        if (code === '005') {
-            await this.stored(t, 'instant', `Instant upload: the server already had this content (${formatSize(t.size)}), nothing was sent.`,
-                'instant', `"${t.name}": ${message('md5', code)}`);
-        } else if (code === '004') {
-            this.finish(t, 'done', 'Already in your files (same content, same name): nothing to upload.', 'exists',
-                `"${t.name}" ${message('md5', code)}`, 'info');
-        } else if (code === '006') {
-            this.setState(t, 'queued', `${formatSize(t.size)} · waiting for a free upload slot`);
-            this.uploadQueue.push(t);
-        } else {
-            this.finish(t, 'failed', `The server did not accept the MD5 check (code ${code ?? 'none'}).`, 'failed',
-                `"${t.name}": upload check ${message('md5', code)}`, 'error');
-        }
+        return this.tusCheck;
     }
 
     /** The file is in the user's root: moves it into its folder when it belongs elsewhere, then finishes. */
@@ -327,7 +424,129 @@ export class Transfers {
         }
     }
 
-    upload(t) {
+    async upload(t) {
+        if (t.cancelled) return;
+        if (await this.resumableUploads()) await this.uploadResumable(t);
+        else await this.uploadWhole(t);
+    }
+
+    /** A tus upload: resolves when the row gives its slot back (finished, failed, cancelled or paused). */
+    uploadResumable(t) {
+        return new Promise((resolve) => {
+            if (t.cancelled) {
+                resolve();
+                return;
+            }
+            t.release = resolve;
+            t.rate = new Rate(t.sent || 0);
+            if (t.tus) { // resumed after a pause: the same upload continues at the server's offset
+                this.setState(t, 'uploading', progressDetail(t.sent || 0, t.size, 0));
+                t.tus.start();
+                return;
+            }
+            const s = this.getSession();
+            if (!s) {
+                this.finish(t, 'failed', SESSION_EXPIRED_MESSAGE, 'expired');
+                return;
+            }
+            t.tus = createUpload(t.file, {
+                user: s.user,
+                folder: t.folder,
+                name: t.name,
+                md5: t.md5,
+                onOffset: (offset) => { // the server's offset as an upload continues (after a pause or a reload)
+                    t.el.dataset.resumedFrom = String(offset);
+                    t.sent = offset;
+                    t.rate = new Rate(offset);
+                },
+                onProgress: (sent, total) => {
+                    if (t.state !== 'uploading') return;
+                    t.sent = sent;
+                    t.progressEl.value = total ? (sent / total) * 100 : 100;
+                    t.detailEl.textContent = progressDetail(sent, total, t.rate.update(sent));
+                },
+                onSuccess: (nodeId) => {
+                    if (nodeId) t.el.dataset.node = nodeId;
+                    const secs = (performance.now() - t.started) / 1000;
+                    this.finish(t, 'done', `${formatSize(t.size)} uploaded in ${formatDuration(secs) || '0s'}` +
+                        (t.resumedKey ? ', continued from an interrupted upload' : ''), 'stored',
+                        `"${t.name}" was uploaded.`, 'ok');
+                    this.onStored();
+                },
+                onError: (error, status) => this.resumableFailed(t, error, status),
+            });
+            t.started = performance.now();
+            this.setState(t, 'uploading', progressDetail(0, t.size, 0));
+            startUpload(t.tus).then((previousKey) => {
+                if (!previousKey) return;
+                t.resumedKey = previousKey;
+                for (const r of this.items.filter((x) => x.rememberedKey === previousKey)) this.drop(r);
+            }, (e) => this.resumableFailed(t, e, 0));
+        });
+    }
+
+    /** tus-js-client gave up (after its retries, or at once for answers that retrying cannot change). */
+    resumableFailed(t, error, status) {
+        if (t.finished || t.cancelled) return;
+        if (status === 401) {
+            this.finish(t, 'failed', SESSION_EXPIRED_MESSAGE, 'expired');
+            sessionExpired();
+        } else if (status === 0) {
+            // the network is gone: the upload waits, and continues when the browser is back online
+            this.setState(t, 'paused', `Connection lost at ${formatSize(t.sent || 0)} of ${formatSize(t.size)} · ` +
+                'continues when the network is back, or with Resume');
+            this.releaseSlot(t);
+            window.addEventListener('online', () => this.resume(t), { once: true });
+        } else if (status === 413) {
+            this.finish(t, 'failed', 'Not enough space left in your quota, or the file is larger than the server accepts.',
+                'failed', `"${t.name}": not enough space left.`, 'error');
+        } else if (status === 404 || status === 410) {
+            this.finish(t, 'failed', 'The upload expired on the server or its folder is gone: add the file again.',
+                'failed', `"${t.name}": the upload expired or its folder is gone.`, 'error');
+        } else if (status === 409) {
+            this.finish(t, 'failed', 'The file changed while it was uploaded (its MD5 no longer matches): add it again.',
+                'failed', `"${t.name}" changed during the upload.`, 'error');
+        } else {
+            this.finish(t, 'failed', `The upload failed${status ? ` (HTTP ${status})` : ''}: ${error && error.message ? error.message : error}`,
+                'failed', `"${t.name}": upload failed.`, 'error');
+        }
+    }
+
+    /** Rows for the unfinished uploads this browser remembers of the user (from before a reload). */
+    async showRemembered(user) {
+        let remembered;
+        try {
+            remembered = await rememberedUploads(user);
+        } catch (e) {
+            return;
+        }
+        for (const r of remembered) {
+            if (this.items.some((x) => x.rememberedKey === r.key || x.resumedKey === r.key)) continue;
+            const t = { id: `t${++seq}`, kind: 'upload', name: r.name, size: r.size, state: 'interrupted', remembered: r,
+                rememberedKey: r.key };
+            this.createRow(t);
+            t.el.dataset.remembered = 'true';
+            t.progressEl.hidden = true;
+            this.setState(t, 'interrupted', `${formatSize(r.size)} · unfinished: choose the same file again to continue ` +
+                'where it stopped', 'interrupted');
+        }
+    }
+
+    /** Cancel of a remembered upload: abandoned on the server and forgotten. */
+    abandon(t) {
+        const r = t.remembered;
+        this.drop(t);
+        abandonRemembered(r).catch(() => { /* the server expires it */ });
+    }
+
+    drop(t) {
+        t.el.remove();
+        this.items = this.items.filter((x) => x !== t);
+        this.refreshCount();
+    }
+
+    /** The seed's /upload: one request, stored into root, then moved into its folder. */
+    uploadWhole(t) {
         return new Promise((resolve) => {
             if (t.cancelled) {
                 resolve();
@@ -350,21 +569,14 @@ export class Transfers {
             const xhr = new XMLHttpRequest();
             t.xhr = xhr;
             const started = performance.now();
-            const samples = [[started, 0]];
-            this.setState(t, 'uploading', `0 B of ${formatSize(t.size)} · 0 %`);
+            const rate = new Rate();
+            this.setState(t, 'uploading', progressDetail(0, t.size, 0));
 
             xhr.upload.onprogress = (ev) => {
-                const now = performance.now();
                 const frac = ev.lengthComputable && ev.total ? Math.min(1, ev.loaded / ev.total) : 0;
                 const sent = Math.round(frac * t.size);
-                samples.push([now, sent]);
-                while (samples.length > 2 && now - samples[0][0] > 3000) samples.shift();
-                const [t0, b0] = samples[0];
-                const speed = now > t0 ? ((sent - b0) * 1000) / (now - t0) : 0;
-                const left = speed > 0 ? (t.size - sent) / speed : NaN;
                 t.progressEl.value = frac * 100;
-                t.detailEl.textContent = `${formatSize(sent)} of ${formatSize(t.size)} · ${(frac * 100).toFixed(1)} % · ` +
-                    `${formatSpeed(speed)}` + (frac < 1 && Number.isFinite(left) ? ` · ${formatDuration(left)} left` : '');
+                t.detailEl.textContent = progressDetail(sent, t.size, rate.update(sent));
             };
             xhr.upload.onload = () => {
                 if (t.state !== 'uploading') return;

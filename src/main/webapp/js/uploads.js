@@ -82,10 +82,9 @@ export async function placeEntries(folderId, entries) {
 }
 
 /**
- * Moves a file the seed's protocol just stored in root (/upload or /md5 instant upload) into `folder`: finds the
- * root file of that name and md5 among the newest, then PATCHes its parent. Needed only until the resumable
- * upload API (tus, API.md "Uploads") exists, which takes the target folder itself; it replaces this in the next
- * issue.
+ * Moves a file the seed's /upload just stored in root into `folder`: finds the root file of that name and md5
+ * among the newest, then PATCHes its parent. Used only with a server that has no resumable upload API (tus,
+ * API.md "Uploads"), whose uploads name their folder themselves (transfers.js).
  */
 export async function moveFromRoot(name, md5, folder) {
     const page = await drive.children('root', { sort: 'created', order: 'desc', limit: 1000 });

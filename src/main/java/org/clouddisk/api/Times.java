@@ -1,5 +1,6 @@
 package org.clouddisk.api;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +14,10 @@ public final class Times {
 
     /** Rows keep the server's local time (as the seed's protocol shows it); the API answers ISO-8601 UTC. */
     public static String utc(LocalDateTime time) {
-        return DateTimeFormatter.ISO_INSTANT.format(time.atZone(ZoneId.systemDefault()).toInstant()
-                .truncatedTo(ChronoUnit.SECONDS));
+        return utc(time.atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    public static String utc(Instant time) {
+        return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -17,6 +17,7 @@ import org.clouddisk.files.FileRenaming;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.Folder;
 import org.clouddisk.files.UserFile;
+import org.clouddisk.files.UserFileCount;
 import org.clouddisk.platform.LikePatterns;
 
 import java.time.LocalDateTime;
@@ -101,6 +102,21 @@ public class DefaultDriveService implements DriveService {
     }
 
     @Override
+    public long folderRow(String user, String folderId) {
+        return nodes.liveFolder(user, ref(folderId)).getId();
+    }
+
+    @Override
+    public AddedUpload addUpload(String user, long folderRow, String name, String md5, long size, String fileId) {
+        UserFileCount counter = files.lockCounter(user);
+        Folder folder = files.liveFolder(user, folderRow).orElseGet(() -> files.root(user));
+        FileService.RecordedUpload recorded = files.recordUpload(counter, folder, md5, nodes.freeName(folder, name),
+                size, fileId);
+        return new AddedUpload(recorded.file() == null ? null : NodeRef.file(recorded.file().getId()),
+                recorded.outcome());
+    }
+
+    @Override
     public Node createFolder(String user, String parentId, String name) {
         files.lockCounter(user);
         Folder parent = nodes.liveFolder(user, ref(parentId));
@@ -147,6 +163,18 @@ public class DefaultDriveService implements DriveService {
             LOG.info(() -> "user " + user + " placed folder " + folder.getId() + " as '" + newName + "' in " + into.getId());
         }
         return Node.of(folder);
+    }
+
+    @Override
+    public Node addFile(String user, String folderId, String name, String md5, long size) {
+        UserFileCount counter = files.lockCounter(user);
+        Folder folder = nodes.liveFolder(user, ref(folderId));
+        if (!files.quota(user).fits(size)) {
+            throw new ProblemException(ProblemCode.QUOTA_EXCEEDED, size + " bytes more do not fit in the quota");
+        }
+        UserFile file = files.addReference(counter, folder, md5, size, nodes.freeName(folder, name))
+                .orElseThrow(() -> new ProblemException(ProblemCode.UNKNOWN_CONTENT, "no such content any more"));
+        return Node.of(file, nodes.content(file));
     }
 
     @Override

@@ -125,25 +125,17 @@ public class DefaultTrashService implements TrashService {
         if (ref.kind() == NodeRef.Kind.FILE) {
             UserFile file = trashedFile(user, ref);
             Folder into = restoreTarget(user, file.getTrashedFrom());
-            file.restore(into.getId(), freeName(into, file.getFileName()), now);
+            file.restore(into.getId(), nodes.freeName(into, file.getFileName()), now);
             em.flush(); // the unique keys stand behind the free name
             LOG.info(() -> "user " + user + " restored file " + file.getId() + " as '" + file.getFileName() + "'");
             return Node.of(file, nodes.content(file));
         }
         Folder folder = trashedFolder(user, ref);
         Folder into = restoreTarget(user, folder.getTrashedFrom());
-        folder.restore(into.getId(), freeName(into, folder.getName()), now);
+        folder.restore(into.getId(), nodes.freeName(into, folder.getName()), now);
         em.flush();
         LOG.info(() -> "user " + user + " restored folder " + folder.getId() + " as '" + folder.getName() + "'");
         return Node.of(folder);
-    }
-
-    private String freeName(Folder folder, String name) {
-        String candidate = name;
-        for (int n = 1; nodes.isTaken(folder, candidate); n++) {
-            candidate = NodeNames.numbered(name, n);
-        }
-        return candidate;
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.clouddisk.drive;
 import org.clouddisk.api.Page;
 import org.clouddisk.api.Paging;
 import org.clouddisk.files.FileInfo;
+import org.clouddisk.files.FileService;
 import org.clouddisk.files.Quota;
+import org.clouddisk.files.UploadOutcome;
 
 import java.util.Optional;
 
@@ -32,6 +34,14 @@ public interface DriveService {
      */
     Node update(String user, String id, Optional<String> name, Optional<String> parentId);
 
+    /**
+     * A new file of content the server holds (an instant upload whose proof passed) in the folder, under the name or,
+     * when a node of the folder has it, the first free {@code name (1)}, {@code name (2)} ...: {@code not_found} when
+     * the folder is not the user's or is in the trash, {@code unknown_content} when no file outside the trash holds
+     * content of that md5 and size any more, {@code quota_exceeded} when it does not fit.
+     */
+    Node addFile(String user, String folderId, String name, String md5, long size);
+
     /** A file's content and name, for a download. */
     FileContent content(String user, String id);
 
@@ -56,6 +66,24 @@ public interface DriveService {
      * first, then files, each by name.
      */
     Page<Node> search(String user, String query, Paging paging);
+
+    /**
+     * The row id of the user's live folder {@code folderId} (an upload's target), in the caller's transaction;
+     * {@code not_found} for anything else (a file, a trashed folder, somebody else's).
+     */
+    long folderRow(String user, String folderId);
+
+    /**
+     * Adds a verified upload as a file of the folder with row id {@code folderRow} (root when that folder is no longer
+     * live), named {@code name} or, when that is taken, {@code name (1)}, {@code name (2)} ... Joins the caller's
+     * transaction, which holds the user's counter lock; recording is {@link FileService#recordUpload(
+     * org.clouddisk.files.UserFileCount, org.clouddisk.files.Folder, String, String, long, String)}'s.
+     */
+    AddedUpload addUpload(String user, long folderRow, String name, String md5, long size, String fileId);
+
+    /** The new file's node id and what recording did with the uploaded copy. */
+    record AddedUpload(String nodeId, UploadOutcome outcome) {
+    }
 
     record Account(String user, String nickname, Quota quota) {
     }

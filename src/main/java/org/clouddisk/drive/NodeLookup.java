@@ -92,6 +92,15 @@ class NodeLookup {
                 > 0;
     }
 
+    /** {@code name}, or when a node of the folder has it {@code name (1)}, {@code name (2)} ... before the extension. */
+    String freeName(Folder folder, String name) {
+        String candidate = name;
+        for (int n = 1; isTaken(folder, candidate); n++) {
+            candidate = NodeNames.numbered(name, n);
+        }
+        return candidate;
+    }
+
     static NodeRef ref(String id) {
         return NodeRef.parse(id).orElseThrow(NodeLookup::notFound);
     }

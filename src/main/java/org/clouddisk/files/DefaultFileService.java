@@ -75,15 +75,47 @@ public class DefaultFileService implements FileService {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<UserFile> addReference(UserFileCount counter, Folder folder, String md5, long size,
+                                           String fileName) {
+        if (!isHeld(md5)) {
+            return Optional.empty();
+        }
+        Optional<UserFile> added = lockContent(md5).filter(content -> content.getSize() == size)
+                .map(content -> link(counter, content, folder, fileName));
+        added.ifPresent(file -> LOG.info(() -> "user " + folder.getUser() + " references " + md5 + " as '" + fileName
+                + "' in folder " + folder.getId()));
+        return added;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<FileInfo> heldContent(String md5) {
+        if (!isHeld(md5)) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery("FileInfo.byMd5", FileInfo.class).setParameter("md5", md5).getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public UploadOutcome recordUpload(String user, String md5, String fileName, long size, String fileId) {
         UserFileCount files = lockCounter(user);
         Folder root = root(user);
         if (findInFolder(root, md5, fileName).isPresent()) {
             return UploadOutcome.ALREADY_OWNED;
         }
+        return recordUpload(files, root, md5, fileName, size, fileId).outcome();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public RecordedUpload recordUpload(UserFileCount files, Folder folder, String md5, String fileName, long size,
+                                       String fileId) {
+        String user = files.getUser();
         if (!quota(files).fits(size)) {
             LOG.info(() -> "upload of " + size + " bytes for " + user + " refused: over quota");
-            return UploadOutcome.QUOTA_EXCEEDED;
+            return new RecordedUpload(UploadOutcome.QUOTA_EXCEEDED, null);
         }
         Optional<FileInfo> existing = lockContent(md5);
         FileInfo content = existing.orElseGet(() -> {
@@ -91,17 +123,36 @@ public class DefaultFileService implements FileService {
             em.persist(created);
             return created;
         });
-        link(files, content, root, fileName);
+        UserFile file = link(files, content, folder, fileName);
         LOG.info(() -> "user " + user + " uploaded " + md5 + " (" + size + " bytes) as '" + fileName + "'"
                 + (existing.isPresent() ? ", content already held as " + content.getFileId() : ", stored as " + fileId));
-        return existing.isPresent() ? UploadOutcome.EXISTING_CONTENT : UploadOutcome.NEW_CONTENT;
+        return new RecordedUpload(existing.isPresent() ? UploadOutcome.EXISTING_CONTENT : UploadOutcome.NEW_CONTENT,
+                file);
     }
 
-    private void link(UserFileCount files, FileInfo content, Folder folder, String fileName) {
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public boolean reserve(UserFileCount files, long bytes) {
+        if (!quota(files).fits(bytes)) {
+            return false;
+        }
+        files.addBytes(bytes);
+        return true;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void unreserve(UserFileCount files, long bytes) {
+        files.addBytes(-bytes);
+    }
+
+    private UserFile link(UserFileCount files, FileInfo content, Folder folder, String fileName) {
         content.reference();
-        em.persist(new UserFile(folder.getUser(), folder.getId(), content.getMd5(), fileName, LocalDateTime.now()));
+        var file = new UserFile(folder.getUser(), folder.getId(), content.getMd5(), fileName, LocalDateTime.now());
+        em.persist(file);
         files.addFile(1, content.getSize());
         em.flush(); // a concurrent insert of the same file surfaces here, inside Conflicts.retry
+        return file;
     }
 
     @Override

@@ -14,8 +14,39 @@ public interface FileService {
     /** Records a verified upload whose content was just stored as {@code fileId}. */
     UploadOutcome recordUpload(String user, String md5, String fileName, long size, String fileId);
 
+    /**
+     * Records a verified upload as a file of {@code folder} named {@code fileName} (a name nothing in the folder has),
+     * in the caller's transaction, which holds the user's counter lock ({@code files}). Dedup as for /upload: when the
+     * content is held already, the file references it and {@code fileId}'s copy is redundant (EXISTING_CONTENT).
+     */
+    RecordedUpload recordUpload(UserFileCount files, Folder folder, String md5, String fileName, long size,
+                                String fileId);
+
+    /** What {@link #recordUpload(UserFileCount, Folder, String, String, long, String)} did, and its new file. */
+    record RecordedUpload(UploadOutcome outcome, UserFile file) {
+    }
+
+    /**
+     * Counts {@code bytes} of an unfinished upload in the user's usage (API.md, "Quotas"), in the caller's transaction
+     * under the counter lock; false, and nothing counted, when they do not fit.
+     */
+    boolean reserve(UserFileCount files, long bytes);
+
+    /** Takes bytes {@link #reserve}d back out of the user's usage (the upload finished, ended or expired). */
+    void unreserve(UserFileCount files, long bytes);
+
     /** Adds a reference to content the server holds (instant upload, saving a shared file). */
     ReferenceOutcome addReference(String user, String md5, String fileName);
+
+    /**
+     * Adds a reference to content the server holds with exactly that size, as a new file named {@code fileName} in
+     * the folder (the caller chose a free name), in the caller's transaction, which holds the user's counter lock
+     * and checked the quota; empty when no file outside the trash holds such content.
+     */
+    Optional<UserFile> addReference(UserFileCount counter, Folder folder, String md5, long size, String fileName);
+
+    /** The content of that md5 when a file outside the trash holds it (what an instant upload may reference). */
+    Optional<FileInfo> heldContent(String md5);
 
     /** The number of files in the user's root folder. */
     int count(String user);

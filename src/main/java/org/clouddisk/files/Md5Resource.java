@@ -11,14 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.clouddisk.account.AccountService;
 import org.clouddisk.platform.Code;
-import org.clouddisk.platform.Conflicts;
 import org.clouddisk.platform.Dialect;
 import org.clouddisk.web.ClientRequests;
 import org.clouddisk.web.JsonRequest;
 import org.clouddisk.web.Reply;
 
 /**
- * POST /md5: instant upload. Any failure answers "unknown content" (seed 006, classic 007), which sends the client to
+ * POST /md5: instant upload (unless CLOUDDISK_LEGACY_INSTANT_UPLOAD turned it off, {@link LegacyInstantUpload}). Any failure answers "unknown content" (seed 006, classic 007), which sends the client to
  * a real upload. In the classic dialect that answer also grants the single-use permission the client's token-less
  * upload of this file needs.
  */
@@ -31,7 +30,7 @@ public class Md5Resource {
     AccountService accounts;
 
     @Inject
-    FileService files;
+    LegacyInstantUpload instant;
 
     @Inject
     UploadMetrics metrics;
@@ -54,7 +53,7 @@ public class Md5Resource {
             accounts.requireToken(user, request.textOrEmpty(JsonRequest.TOKEN, 128));
             String md5 = request.md5();
             String fileName = request.filename();
-            return Reply.of(switch (Conflicts.retry(() -> files.addReference(user, md5, fileName))) {
+            return Reply.of(switch (instant.reference(user, md5, fileName)) {
                 case ADDED -> {
                     metrics.instantUploaded();
                     yield Code.INSTANT_UPLOADED;

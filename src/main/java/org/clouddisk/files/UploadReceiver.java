@@ -101,7 +101,7 @@ public class UploadReceiver {
     private UploadOutcome storeAndRecord(UploadBody body) throws IOException {
         DeclaredUpload d = body.declared();
         MessageDigest md5 = newMd5();
-        String fileId = store.store(new DigestInputStream(body.content(), md5), d.size(), storeExtension(d.fileName()));
+        String fileId = store.store(new DigestInputStream(body.content(), md5), d.size(), FileNames.storeExtension(d.fileName()));
         UploadOutcome outcome;
         try {
             body.checkEnd();
@@ -151,12 +151,6 @@ public class UploadReceiver {
                 LOG.log(Level.SEVERE, "content " + fileId + " is left in the store unreferenced", notRecorded);
             }
         }
-    }
-
-    /** FastDFS keeps at most 6 characters of extension; longer ones are left off the file id (not the type). */
-    private static String storeExtension(String fileName) {
-        String type = FileNames.type(fileName);
-        return type.length() <= 6 ? type : "";
     }
 
     private static MessageDigest newMd5() {

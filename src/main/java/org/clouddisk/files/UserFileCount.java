@@ -30,7 +30,7 @@ public class UserFileCount {
     @Column(name = "count", nullable = false)
     private int count;
 
-    /** The sizes of the user's files added up, trash included (API.md, "Quotas"). */
+    /** The sizes of the user's files added up, trash and unfinished uploads included (API.md, "Quotas"). */
     @Column(name = "used_bytes", nullable = false)
     private long usedBytes;
 
@@ -55,6 +55,11 @@ public class UserFileCount {
 
     public long getUsedBytes() {
         return usedBytes;
+    }
+
+    /** Bytes counted in the usage without a file: an unfinished upload's declared length (negative: given back). */
+    void addBytes(long bytes) {
+        usedBytes += bytes;
     }
 
     /** One file more or less, of this size (negative when it goes). */

@@ -16,6 +16,7 @@ import org.clouddisk.drive.TrashService;
 import org.clouddisk.files.ContentDeletions;
 import org.clouddisk.platform.Conflicts;
 import org.clouddisk.platform.Settings;
+import org.clouddisk.uploads.UploadService;
 
 import java.time.LocalDateTime;
 import java.util.logging.Level;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * The timers of every node: every CLOUDDISK_MAINTENANCE_INTERVAL the trash older than CLOUDDISK_TRASH_DAYS is purged
- * and pending content deletions are retried, and the reconciliation runs every night. Timers are not persistent: a node that was down simply runs at its next tick.
+ * and pending content deletions are retried, unfinished uploads past CLOUDDISK_UPLOAD_EXPIRY are ended (their bytes deleted),
+ * and the reconciliation runs every night. Timers are not persistent: a node that was down simply runs at its next tick.
  */
 @Singleton
 @Startup
@@ -33,6 +35,7 @@ public class Maintenance {
     private static final Logger LOG = Logger.getLogger(Maintenance.class.getName());
     private static final int DELETIONS_PER_TICK = 500;
     private static final int TRASH_OWNERS_PER_TICK = 100;
+    private static final int UPLOADS_PER_TICK = 500;
 
     @Resource
     TimerService timers;
@@ -49,6 +52,9 @@ public class Maintenance {
     @EJB
     TrashService trash;
 
+    @EJB
+    UploadService uploads;
+
     @PostConstruct
     void schedule() {
         long period = settings.maintenanceInterval().toMillis();
@@ -58,7 +64,27 @@ public class Maintenance {
     @Timeout
     void tick() {
         purgeExpiredTrash();
+        expireUploads();
         retryDeletions();
+    }
+
+    /** Unfinished uploads past CLOUDDISK_UPLOAD_EXPIRY: rows, quota and bytes go, one transaction each. */
+    private void expireUploads() {
+        try {
+            LocalDateTime now = LocalDateTime.now();
+            int expired = 0;
+            for (String id : uploads.expired(now, UPLOADS_PER_TICK)) {
+                if (Conflicts.retry(() -> uploads.expire(id, now))) {
+                    expired++;
+                }
+            }
+            if (expired > 0) {
+                int n = expired;
+                LOG.info(() -> n + " expired uploads ended");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "expired uploads not ended now: {0}", e.toString());
+        }
     }
 
     /** One transaction per user, so one user's failure or conflict does not hold up the others. */

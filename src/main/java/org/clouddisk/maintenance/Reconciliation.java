@@ -69,9 +69,11 @@ public class Reconciliation {
         return report;
     }
 
-    /** A user's usage: the sizes of the user's files, trash included. */
+    /** A user's usage: the sizes of the user's files, trash included, and the lengths of unfinished uploads. */
     private static final String USAGE = "(SELECT COALESCE(SUM(i.size), 0) FROM user_file_list u JOIN file_info i"
-            + " ON i.md5 = u.md5 WHERE u.user = c.user)";
+            + " ON i.md5 = u.md5 WHERE u.user = c.user)"
+            + " + (SELECT COALESCE(SUM(p.upload_length), 0) FROM upload p WHERE p.user = c.user"
+            + " AND p.completed_node IS NULL)";
 
     /** Every repair in one transaction. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

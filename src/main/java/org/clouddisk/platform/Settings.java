@@ -73,6 +73,14 @@ public class Settings {
         return value("CLOUDDISK_MAX_UPLOAD_BYTES").map(Long::parseLong).orElse(4L << 30);
     }
 
+    /**
+     * How long an unfinished resumable upload lives after its creation or its last PATCH before it expires and its
+     * bytes are deleted: seconds or ISO-8601 (default 24 hours).
+     */
+    public Duration uploadExpiry() {
+        return value("CLOUDDISK_UPLOAD_EXPIRY").map(Settings::duration).orElse(Duration.ofHours(24));
+    }
+
     /** The dialect of the seed's protocol answered when no trusted proxy names one: seed (the default) or classic. */
     public Dialect legacyDialect() {
         return value("CLOUDDISK_LEGACY_DIALECT").map(name -> Dialect.named(name).orElseThrow(
@@ -127,7 +135,7 @@ public class Settings {
 
     /** Whether every new share link must have a password (CLOUDDISK_LINK_REQUIRE_PASSWORD=true). */
     public boolean linkRequirePassword() {
-        return value("CLOUDDISK_LINK_REQUIRE_PASSWORD").map(Boolean::parseBoolean).orElse(false);
+        return value("CLOUDDISK_LINK_REQUIRE_PASSWORD").map(Settings::bool).orElse(false);
     }
 
     /** The longest a share link may live, in whole days; when set, every new link must have an expiry within it. */
@@ -138,6 +146,27 @@ public class Settings {
             }
             return days;
         });
+    }
+
+    /**
+     * Whether the seed's /md5 still hands a file to whoever names its MD5 (the desktop client's instant upload);
+     * false makes it answer as for unknown content, so clients upload instead. Read at every request.
+     */
+    public boolean legacyInstantUpload() {
+        return value("CLOUDDISK_LEGACY_INSTANT_UPLOAD").map(Settings::bool).orElse(true);
+    }
+
+    /** How long a challenge of /api/v2/instant may be answered: seconds or ISO-8601 (API.md: 5 minutes). */
+    public Duration instantChallengeTtl() {
+        return value("CLOUDDISK_INSTANT_CHALLENGE_TTL").map(Settings::duration).orElse(Duration.ofMinutes(5));
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalStateException("expected true or false, not " + text);
+        };
     }
 
     private static Duration duration(String text) {

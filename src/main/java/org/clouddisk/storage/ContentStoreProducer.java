@@ -17,9 +17,10 @@ public class ContentStoreProducer {
     private static final int CONNECT_TIMEOUT_MILLIS = 3_000;
     private static final int NETWORK_TIMEOUT_MILLIS = 30_000;
 
+    /** Both stores keep appendable content too: injectable as ContentStore and as AppendableContentStore. */
     @Produces
     @ApplicationScoped
-    ContentStore contentStore(Settings settings) {
+    AppendableContentStore contentStore(Settings settings) {
         switch (settings.storage()) {
             case "fastdfs" -> {
                 LOG.info(() -> "content store: FastDFS, trackers " + settings.fastdfsTrackers());
@@ -40,7 +41,7 @@ public class ContentStoreProducer {
     }
 
     /** Closes the FastDFS store's idle connections when the application stops. */
-    void close(@Disposes ContentStore store) {
+    void close(@Disposes AppendableContentStore store) {
         if (store instanceof FastDfsContentStore fastdfs) {
             fastdfs.close();
         }

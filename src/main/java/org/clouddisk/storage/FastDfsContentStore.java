@@ -33,10 +33,14 @@ import org.csource.fastdfs.UploadCallback;
  * <p>The library keeps its timeouts and charset in process-wide static fields ({@link ClientGlobal}); all
  * instances share them and the last one constructed wins. The tracker list, in contrast, is per instance.
  *
+ * <p>Appendable content is a FastDFS appender file (upload_appender_file, then append_file; truncate_file cuts a
+ * failed append back). Sealing asks the storage to rename it into an ordinary file (regenerate_appender_filename,
+ * FastDFS 6.02 and later); a storage that cannot keeps the appender file, whose id then stays the content's.
+ *
  * <p>FastDFS keeps at most 6 extension characters, letters and digits; any other extension is not kept in the
  * id (the content is stored all the same), so that an id never carries a silently truncated extension.
  */
-public class FastDfsContentStore implements ContentStore, AutoCloseable {
+public class FastDfsContentStore implements AppendableContentStore, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FastDfsContentStore.class.getName());
 
@@ -122,10 +126,16 @@ public class FastDfsContentStore implements ContentStore, AutoCloseable {
         if (size < 0) {
             throw new IllegalArgumentException("negative size " + size);
         }
-        String ext = extension != null && STORABLE_EXTENSION.matcher(extension).matches() ? extension : "";
+        return upload(content, size, extension, false);
+    }
+
+    /** An ordinary file or an appender file, from exactly {@code size} bytes. */
+    private String upload(InputStream content, long size, String extension, boolean appender) throws IOException {
+        String ext = storableExtension(extension);
         String fileId = onStorage(Route.STORE, null, client -> {
             ExactUpload upload = new ExactUpload(content, size);
-            String id = client.upload_file1(null, size, upload, ext, null);
+            String id = appender ? client.upload_appender_file1(null, size, upload, ext, null)
+                    : client.upload_file1(null, size, upload, ext, null);
             if (upload.failure != null) {
                 throw upload.failure;
             }
@@ -134,12 +144,90 @@ public class FastDfsContentStore implements ContentStore, AutoCloseable {
             }
             return id;
         });
+        return checkedNewId(fileId, ext);
+    }
+
+    private static String storableExtension(String extension) {
+        return extension != null && STORABLE_EXTENSION.matcher(extension).matches() ? extension : "";
+    }
+
+    /** A new file's id as the storage answered it, when it is one we can hand out. */
+    private String checkedNewId(String fileId, String ext) throws IOException {
         if (!isFileId(fileId) || !(ext.isEmpty() || fileId.endsWith("." + ext))) {
             // Stored, but not under an id we can hand out: remove it rather than leave an orphan.
             deleteQuietly(fileId);
             throw new IOException("FastDFS answered an unexpected file id '" + fileId + "'");
         }
         return fileId;
+    }
+
+    @Override
+    public String createAppendable(String extension) throws IOException {
+        return upload(InputStream.nullInputStream(), 0, extension, true);
+    }
+
+    @Override
+    public void append(String id, long offset, byte[] bytes, int length) throws IOException {
+        if (length <= 0) {
+            return; // the storage answers an empty append with success and writes nothing
+        }
+        int status = onStorage(Route.UPDATE, id, client -> client.append_file1(id, length, out -> {
+            out.write(bytes, 0, length);
+            return 0;
+        }));
+        if (status == ERR_NO_ENOENT) {
+            throw new ContentMissingException(id);
+        }
+        if (status != 0) {
+            throw new IOException("FastDFS append to " + id + " failed, status " + status);
+        }
+    }
+
+    @Override
+    public long length(String id) throws IOException {
+        org.csource.fastdfs.FileInfo[] info = new org.csource.fastdfs.FileInfo[1];
+        int status = onStorage(Route.UPDATE, id, client -> {
+            info[0] = client.query_file_info1(id);
+            return info[0] != null ? 0 : client.getErrorCode();
+        });
+        if (status == ERR_NO_ENOENT) {
+            throw new ContentMissingException(id);
+        }
+        if (status != 0) {
+            throw new IOException("FastDFS query of " + id + " failed, status " + status);
+        }
+        return info[0].getFileSize();
+    }
+
+    @Override
+    public void truncate(String id, long length) throws IOException {
+        int status = onStorage(Route.UPDATE, id, client -> client.truncate_file1(id, length));
+        if (status == ERR_NO_ENOENT) {
+            throw new ContentMissingException(id);
+        }
+        if (status != 0) {
+            throw new IOException("FastDFS truncate of " + id + " failed, status " + status);
+        }
+    }
+
+    @Override
+    public String seal(String id, String extension) throws IOException {
+        String[] sealed = new String[1];
+        int status = onStorage(Route.UPDATE, id, client -> {
+            sealed[0] = client.regenerateAppenderFilename(id);
+            return client.getErrorCode();
+        });
+        if (status == ERR_NO_ENOENT) {
+            throw new ContentMissingException(id);
+        }
+        if (status != 0) {
+            // FastDFS before 6.02 knows no such command (EINVAL): the appender file stays, under its id, when the
+            // storage holds it (else this throws)
+            length(id);
+            LOG.log(System.Logger.Level.INFO, "FastDFS kept appender file {0} as it is (status {1})", id, status);
+            return id;
+        }
+        return checkedNewId(sealed[0], storableExtension(extension));
     }
 
     @Override

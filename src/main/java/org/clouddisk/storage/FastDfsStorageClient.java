@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.csource.fastdfs.ProtoCommon;
 import org.csource.fastdfs.StorageClient1;
@@ -18,6 +20,8 @@ import org.csource.fastdfs.StorageServer;
 final class FastDfsStorageClient extends StorageClient1 {
 
     private static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Not in the library's ProtoCommon (1.27), which predates FastDFS 6.02. */
+    static final byte STORAGE_PROTO_CMD_REGENERATE_APPENDER_FILENAME = 38;
 
     FastDfsStorageClient(StorageServer storage) {
         // No tracker: every call goes to this storage connection, which the library then never closes itself.
@@ -32,6 +36,33 @@ final class FastDfsStorageClient extends StorageClient1 {
      * @param length at least 1 (0 would mean "to the end" to the storage)
      * @throws IOException when the connection or {@code out} fails part way; the connection is then unusable
      */
+    /**
+     * regenerate_appender_filename (storage command 38, FastDFS 6.02 and later): renames an appender file into an
+     * ordinary file. The body is the appender's name within its group; the answer is group (16 bytes, zero padded)
+     * and the new name. Answers the new file id, or null with {@link #getErrorCode()} set to the storage's status.
+     */
+    String regenerateAppenderFilename(String fileId) throws IOException {
+        byte[] name = fileId.substring(fileId.indexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] header = ProtoCommon.packHeader(STORAGE_PROTO_CMD_REGENERATE_APPENDER_FILENAME, name.length, (byte) 0);
+        byte[] request = Arrays.copyOf(header, header.length + name.length);
+        System.arraycopy(name, 0, request, header.length, name.length);
+        storageServer.getSocket().getOutputStream().write(request);
+        ProtoCommon.RecvPackageInfo answer = ProtoCommon.recvPackage(storageServer.getSocket().getInputStream(),
+                ProtoCommon.STORAGE_PROTO_CMD_RESP, -1);
+        errno = answer.errno;
+        if (answer.errno != 0) {
+            return null;
+        }
+        if (answer.body.length <= ProtoCommon.FDFS_GROUP_NAME_MAX_LEN) {
+            errno = ProtoCommon.ERR_NO_EINVAL;
+            throw new IOException("FastDFS answered " + answer.body.length + " bytes, not a file id");
+        }
+        String group = new String(answer.body, 0, ProtoCommon.FDFS_GROUP_NAME_MAX_LEN, StandardCharsets.UTF_8).trim();
+        String newName = new String(answer.body, ProtoCommon.FDFS_GROUP_NAME_MAX_LEN,
+                answer.body.length - ProtoCommon.FDFS_GROUP_NAME_MAX_LEN, StandardCharsets.UTF_8);
+        return group + "/" + newName;
+    }
+
     int download(String fileId, long offset, long length, OutputStream out) throws IOException {
         int slash = fileId.indexOf('/');
         send_download_package(fileId.substring(0, slash), fileId.substring(slash + 1), offset, length);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,20 +23,27 @@ import java.util.stream.Stream;
  * Content in a folder (the embedded default): each file is written under a temporary name and renamed into place
  * once complete, so a reader never sees half a file and a crash leaves only temporaries. Ids have the FastDFS
  * shape {@code group1/M00/XX/YY/<random>.<ext>}; the path under the folder is {@code M00/XX/YY/<random>.<ext>}.
+ *
+ * <p>Appendable content (resumable uploads) is a file {@code uploads/<random>} under the folder, its id the same
+ * path; sealing renames it into place under a new content id, so completion costs one rename whatever the size.
  */
-public class LocalContentStore implements ContentStore {
+public class LocalContentStore implements AppendableContentStore {
 
     private static final String GROUP = "group1/";
     private static final Pattern ID = Pattern.compile("group1/M00/[0-9A-F]{2}/[0-9A-F]{2}/[A-Za-z0-9_-]{22}(\\.[a-z0-9]{1,16})?");
+    private static final Pattern APPENDABLE_ID = Pattern.compile("uploads/[A-Za-z0-9_-]{22}");
+    private static final String APPENDABLE_DIR = "uploads";
     private static final int BUFFER = 64 * 1024;
 
     private final Path root;
     private final Path incoming;
+    private final Path appendables;
     private final SecureRandom random = new SecureRandom();
 
     public LocalContentStore(Path root) throws IOException {
         this.root = root;
         this.incoming = Files.createDirectories(root.resolve("incoming"));
+        this.appendables = Files.createDirectories(root.resolve(APPENDABLE_DIR));
     }
 
     @Override
@@ -94,9 +102,87 @@ public class LocalContentStore implements ContentStore {
         return ID.matcher(fileId).matches() && Files.isRegularFile(path(fileId));
     }
 
+    /** Deletes ordinary and appendable content alike. */
     @Override
     public boolean delete(String fileId) throws IOException {
+        if (APPENDABLE_ID.matcher(fileId).matches()) {
+            return Files.deleteIfExists(root.resolve(fileId));
+        }
         return ID.matcher(fileId).matches() && Files.deleteIfExists(path(fileId));
+    }
+
+    @Override
+    public String createAppendable(String extension) throws IOException {
+        while (true) {
+            String id = APPENDABLE_DIR + "/" + randomName();
+            try {
+                Files.createFile(root.resolve(id));
+                return id;
+            } catch (FileAlreadyExistsException e) {
+                // 128 random bits met an existing name: draw again
+            }
+        }
+    }
+
+    @Override
+    public void append(String id, long offset, byte[] bytes, int length) throws IOException {
+        try (FileChannel out = FileChannel.open(appendable(id), StandardOpenOption.WRITE)) {
+            if (out.size() != offset) {
+                throw new IOException(id + " holds " + out.size() + " bytes, not " + offset);
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
+            long position = offset;
+            while (buffer.hasRemaining()) {
+                position += out.write(buffer, position);
+            }
+            // acknowledged bytes must survive a crash of the machine, as a whole file written by store() does
+            out.force(false);
+        } catch (NoSuchFileException e) {
+            throw new ContentMissingException(id);
+        }
+    }
+
+    @Override
+    public long length(String id) throws IOException {
+        try {
+            return Files.size(appendable(id));
+        } catch (NoSuchFileException e) {
+            throw new ContentMissingException(id);
+        }
+    }
+
+    @Override
+    public void truncate(String id, long length) throws IOException {
+        try (FileChannel out = FileChannel.open(appendable(id), StandardOpenOption.WRITE)) {
+            out.truncate(length);
+            out.force(false);
+        } catch (NoSuchFileException e) {
+            throw new ContentMissingException(id);
+        }
+    }
+
+    @Override
+    public String seal(String id, String extension) throws IOException {
+        Path source = appendable(id);
+        if (!Files.isRegularFile(source)) {
+            throw new ContentMissingException(id);
+        }
+        String fileId = newId(extension);
+        Path target = path(fileId);
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            throw new ContentMissingException(id);
+        }
+        return fileId;
+    }
+
+    private Path appendable(String id) throws ContentMissingException {
+        if (!APPENDABLE_ID.matcher(id).matches()) {
+            throw new ContentMissingException(id);
+        }
+        return root.resolve(id);
     }
 
     @Override
@@ -121,11 +207,16 @@ public class LocalContentStore implements ContentStore {
     }
 
     private String newId(String extension) {
+        String name = randomName();
+        String dirs = HexFormat.of().withUpperCase().formatHex(Base64.getUrlDecoder().decode(name), 0, 2);
+        return GROUP + "M00/" + dirs.substring(0, 2) + "/" + dirs.substring(2, 4) + "/" + name
+                + (extension.isEmpty() ? "" : "." + extension);
+    }
+
+    /** 128 random bits, base64url without padding: 22 characters. */
+    private String randomName() {
         byte[] name = new byte[16];
         random.nextBytes(name);
-        String dirs = HexFormat.of().withUpperCase().formatHex(name, 0, 2);
-        return GROUP + "M00/" + dirs.substring(0, 2) + "/" + dirs.substring(2, 4) + "/"
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(name)
-                + (extension.isEmpty() ? "" : "." + extension);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(name);
     }
 }

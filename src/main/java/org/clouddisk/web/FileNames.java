@@ -34,4 +34,10 @@ public final class FileNames {
         String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return TYPE.matcher(ext).matches() ? ext : "";
     }
+
+    /** The extension a content id keeps: FastDFS keeps at most 6 characters, so longer ones are left off (not the type). */
+    public static String storeExtension(String fileName) {
+        String type = type(fileName);
+        return type.length() <= 6 ? type : "";
+    }
 }

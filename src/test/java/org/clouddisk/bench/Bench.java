@@ -142,6 +142,7 @@ public final class Bench {
         String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
         throughput();
         new LinkBench(report, base, client, transfers, BIG).run();
+        new TusBench(base, client, transfers, direct, report).run(BIG);
         load();
         listing();
         profiles.forEach(Runnable::run);

@@ -51,8 +51,8 @@ class BrowserIT extends BrowserSession {
         logIn(alice, "wrong password", false);
         logIn(alice, PASSWORD, true);
 
-        // Upload two real files through the file input.
-        byte[] content = randomBytes(300_000);
+        // Upload two real files through the file input (the first large enough for an instant upload later).
+        byte[] content = randomBytes(1_500_000);
         String md5 = md5(content);
         String name = "project-plan.pdf";
         Path plan = write(name, content);
@@ -68,7 +68,8 @@ class BrowserIT extends BrowserSession {
         visible(myRow("notes.txt"));
         shot("myfiles");
 
-        // Second user: the same content is an instant upload.
+        // Second user: the same content is an instant upload, the page proving it has the bytes (HMAC of the
+        // server's random ranges); the page never offers the MD5 alone (/md5).
         logOut();
         String bob = uniqueName("bob");
         register(bob);
@@ -77,6 +78,12 @@ class BrowserIT extends BrowserSession {
         upload(plan.toString());
         WebElement transfer = waitTransfer(name, "instant", "instant");
         assertEquals(md5, transfer.getDomAttribute("data-md5"));
+        assertTrue(transfer.findElement(By.className("transfer-detail")).getText().contains("proved"),
+                transfer.getText());
+        JsonObject added = new DriveClient(client).node(new CloudDiskClient.User(bob, token()),
+                transfer.getDomAttribute("data-node"));
+        assertEquals(md5, added.getString("md5"));
+        assertEquals(content.length, added.getJsonNumber("size").longValue());
         visible(myRow(name));
         shot("transfers", visible("#transfers"));
         shot("myfiles-after-instant");

@@ -54,7 +54,8 @@ abstract class BrowserSession extends Deployments {
     protected static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
     protected static final Path SHOTS = BASEDIR.resolve("target/screenshots");
     private static final List<String> DOC_SHOTS = List.of("login", "folder", "public", "phone-folder", "trash", "admin",
-            "preview-image", "my-links", "link-unlock", "link-file", "link-folder");
+            "preview-image", "my-links", "link-unlock", "link-file", "link-folder", "transfers", "transfers-uploading",
+            "transfers-paused");
 
     protected final String base = "http://127.0.0.1:" + System.getProperty("it.http.port") + "/";
     /** The session the steps act in. */

@@ -75,6 +75,27 @@ class ClusterIT {
     }
 
     @Test
+    void anUploadBegunOnOneNodeIsFinishedOnTheOtherThroughNginx() {
+        var a = new CloudDiskClient(NODES.get(0).baseUrl());
+        var tusA = new TusRequests(a);
+        var tusB = new TusRequests(new CloudDiskClient(NODES.get(1).baseUrl()));
+        var tusFront = new TusRequests(new CloudDiskClient(nginxUrl));
+        User u = a.newUser("clustertus");
+        byte[] content = CloudDiskClient.uniqueContent("cluster-tus", 3_000_000);
+        String upload = tusA.begin(u, content.length, TusRequests.metadata("name", "across.bin", "md5",
+                CloudDiskClient.md5(content)));
+        assertEquals(204, tusA.patch(u, upload, 0, java.util.Arrays.copyOfRange(content, 0, 1_000_000)).status());
+        assertEquals(1_000_000, tusFront.offset(u, upload), "the Location holds through nginx");
+        assertEquals(204, tusFront.patch(u, upload, 1_000_000, java.util.Arrays.copyOfRange(content, 1_000_000,
+                2_000_000)).status());
+        var last = tusB.patch(u, upload, 2_000_000, java.util.Arrays.copyOfRange(content, 2_000_000, content.length));
+        assertEquals(204, last.status(), last.text());
+        var file = new DriveClient(new CloudDiskClient(nginxUrl)).node(u, last.header("CloudDisk-Node"));
+        assertEquals(CloudDiskClient.md5(content), file.getString("md5"));
+        assertEquals(content.length, file.getJsonNumber("size").longValue());
+    }
+
+    @Test
     void theWholeProtocolConformsThroughNginx() throws Exception {
         Path report = DIR.resolve("conformance-through-nginx.txt");
         Process p = new ProcessBuilder("python3", System.getProperty("it.conformance"), "--base", nginxUrl)

@@ -61,7 +61,16 @@ public final class Invariants {
                 + " and c.count <> (select count(*) from user_file_list u where u.user = c.user)", "user_file_count wrong"));
         violations.addAll(rows(c, "select c.user, c.used_bytes from user_file_count c where c.user not like 'xxx%'"
                 + " and c.used_bytes <> (select coalesce(sum(i.size), 0) from user_file_list u join file_info i"
-                + " on i.md5 = u.md5 where u.user = c.user)", "usage is not the sum of the user's file sizes"));
+                + " on i.md5 = u.md5 where u.user = c.user)"
+                + " + (select coalesce(sum(p.upload_length), 0) from upload p where p.user = c.user"
+                + " and p.completed_node is null)",
+                "usage is not the sum of the user's file sizes and unfinished uploads' lengths"));
+        violations.addAll(rows(c, "select p.id, p.user from upload p where not exists"
+                + " (select 1 from user_file_count c where c.user = p.user)", "upload without user_file_count"));
+        violations.addAll(rows(c, "select p.id, p.upload_offset, p.upload_length from upload p"
+                + " where p.upload_offset < 0 or p.upload_offset > p.upload_length", "upload offset out of range"));
+        violations.addAll(rows(c, "select p.id, p.completed_node from upload p where p.completed_node is not null"
+                + " and p.upload_offset <> p.upload_length", "completed upload short of its length"));
         violations.addAll(rows(c, "select u.user, u.md5, u.file_name from user_file_list u where u.shared_status = 1"
                 + " and not exists (select 1 from share_file_list s where s.md5 = u.md5 and s.file_name = u.file_name"
                 + " and s.user = u.user)", "shared_status 1 without share"));
@@ -146,7 +155,10 @@ public final class Invariants {
         }
     }
 
-    /** Every file_info row has its content in the store and the store holds nothing else. */
+    /**
+     * Every file_info row has its content in the store, every unfinished upload its appendable content holding
+     * exactly the acknowledged bytes (upload_offset), and the store holds nothing else.
+     */
     private static List<String> checkStore(Connection c) throws SQLException, IOException {
         var violations = new ArrayList<String>();
         List<String> fileIds = new ArrayList<>();
@@ -155,12 +167,27 @@ public final class Invariants {
                 fileIds.add(rs.getString(1));
             }
         }
+        Map<String, Long> uploads = new HashMap<>();
+        try (ResultSet rs = c.createStatement().executeQuery(
+                "select content_id, upload_offset from upload where completed_node is null")) {
+            while (rs.next()) {
+                uploads.put(rs.getString(1), rs.getLong(2));
+            }
+        }
         long stored;
         if (TestEnvironment.fastdfs() != null) {
-            var store = new FastDfsContentStore(TestEnvironment.fastdfs().trackers(), 3000, 30000);
-            for (String id : fileIds) {
-                if (!store.exists(id)) {
-                    violations.add("file_info row without content: " + id);
+            try (var store = new FastDfsContentStore(TestEnvironment.fastdfs().trackers(), 3000, 30000)) {
+                for (String id : fileIds) {
+                    if (!store.exists(id)) {
+                        violations.add("file_info row without content: " + id);
+                    }
+                }
+                for (var upload : uploads.entrySet()) {
+                    long held = store.exists(upload.getKey()) ? store.length(upload.getKey()) : -1;
+                    if (held != upload.getValue()) {
+                        violations.add("upload content " + upload.getKey() + " holds " + held + " bytes, its offset is "
+                                + upload.getValue());
+                    }
                 }
             }
             stored = TestEnvironment.fastdfs().fileCount();
@@ -171,12 +198,21 @@ public final class Invariants {
                     violations.add("file_info row without content: " + id);
                 }
             }
+            for (var upload : uploads.entrySet()) {
+                Path content = root.resolve(upload.getKey());
+                long held = Files.isRegularFile(content) ? Files.size(content) : -1;
+                if (held != upload.getValue()) {
+                    violations.add("upload content " + upload.getKey() + " holds " + held + " bytes, its offset is "
+                            + upload.getValue());
+                }
+            }
             try (Stream<Path> files = Files.exists(root) ? Files.walk(root) : Stream.empty()) {
                 stored = files.filter(Files::isRegularFile).count();
             }
         }
-        if (stored != fileIds.size()) {
-            violations.add("the store holds " + stored + " files for " + fileIds.size() + " file_info rows");
+        if (stored != fileIds.size() + uploads.size()) {
+            violations.add("the store holds " + stored + " files for " + fileIds.size() + " file_info rows and "
+                    + uploads.size() + " unfinished uploads");
         }
         return violations;
     }

@@ -515,7 +515,11 @@ class NodesIT extends Deployments {
                 Map.entry("/api/v2/public/links/{id}/content", List.of("get", "head")),
                 Map.entry("/api/v2/public/links/{id}/nodes/{node}/content", List.of("get", "head")),
                 Map.entry("/api/v2/public/links/{id}/thumbnail", List.of("get")),
-                Map.entry("/api/v2/public/links/{id}/nodes/{node}/thumbnail", List.of("get")));
+                Map.entry("/api/v2/public/links/{id}/nodes/{node}/thumbnail", List.of("get")),
+                Map.entry("/api/v2/instant", List.of("post")),
+                Map.entry("/api/v2/instant/{challenge}", List.of("post")),
+                Map.entry("/api/v2/uploads", List.of("options", "post")),
+                Map.entry("/api/v2/uploads/{id}", List.of("head", "patch", "delete")));
         expected.forEach((path, methods) -> {
             assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
             for (String method : methods) {

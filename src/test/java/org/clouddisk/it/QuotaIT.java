@@ -36,13 +36,18 @@ class QuotaIT extends Deployments {
     /** The administrator, registered by the first test that needs it in this server's run. */
     private User admin() {
         if (admin == null) {
-            String password = CloudDiskClient.passwordOf(ADMIN);
-            String registered = client.code("/reg", json("userName", ADMIN, "nickName", ADMIN, "password", password,
-                    "phone", "", "email", ""));
-            assertTrue(List.of("002", "003").contains(registered), registered);
-            admin = client.login(ADMIN, password);
+            admin = administrator(client);
         }
         return admin;
+    }
+
+    /** Logs the administrator in, registering it first when this server's run has not yet. */
+    static User administrator(CloudDiskClient client) {
+        String password = CloudDiskClient.passwordOf(ADMIN);
+        String registered = client.code("/reg", json("userName", ADMIN, "nickName", ADMIN, "password", password,
+                "phone", "", "email", ""));
+        assertTrue(List.of("002", "003").contains(registered), registered);
+        return client.login(ADMIN, password);
     }
 
     private JsonObject setUser(String user, String body) {

@@ -43,6 +43,12 @@ import java.util.zip.CRC32;
  * until QUIT (82) or until the client closes them. Content is streamed through bounded buffers both ways and
  * kept as files under {@code <dir>/data/XX/YY/}; uploads are written to {@code <dir>/tmp/} first and only
  * moved into place once complete, so an interrupted upload leaves nothing behind.
+ *
+ * <p>Appender files (FastDFS 6.x): upload_appender_file (23, laid out as an upload) names the file with the appender
+ * flag (2^58) in the size field its name encodes; append_file (24: name length(8), bytes(8), name, bytes) writes at
+ * the end and, like the real storage, cuts the file back when the bytes stop coming; truncate_file (36: name
+ * length(8), new size(8), name); regenerate_appender_filename (38: the name; answers group(16) + the new name of an
+ * ordinary file, renamed in place). Append, truncate and regenerate answer EINVAL for a file without the flag.
  */
 public final class FastDfsTestServer implements AutoCloseable {
 
@@ -60,6 +66,12 @@ public final class FastDfsTestServer implements AutoCloseable {
     private static final byte STORAGE_DELETE_FILE = 12;
     private static final byte STORAGE_DOWNLOAD_FILE = 14;
     private static final byte STORAGE_QUERY_FILE_INFO = 22;
+    private static final byte STORAGE_UPLOAD_APPENDER_FILE = 23;
+    private static final byte STORAGE_APPEND_FILE = 24;
+    private static final byte STORAGE_TRUNCATE_FILE = 36;
+    private static final byte STORAGE_REGENERATE_APPENDER_FILENAME = 38;
+    /** The flag FastDFS sets in the size field that an appender file's name encodes (FDFS_APPENDER_FILE_SIZE). */
+    private static final long APPENDER_FLAG = 1L << 58;
 
     private static final byte OK = 0;
     private static final byte ENOENT = 2;
@@ -434,11 +446,18 @@ public final class FastDfsTestServer implements AutoCloseable {
                     in.skipNBytes(header.length());
                     answer(out, OK);
                 }
-                case STORAGE_UPLOAD_FILE -> {
-                    if (!upload(in, out, header.length())) {
+                case STORAGE_UPLOAD_FILE, STORAGE_UPLOAD_APPENDER_FILE -> {
+                    if (!upload(in, out, header.length(), header.command() == STORAGE_UPLOAD_APPENDER_FILE)) {
                         return;
                     }
                 }
+                case STORAGE_APPEND_FILE -> {
+                    if (!append(in, out, header.length())) {
+                        return;
+                    }
+                }
+                case STORAGE_TRUNCATE_FILE -> truncate(in, out, header.length());
+                case STORAGE_REGENERATE_APPENDER_FILENAME -> regenerate(in, out, header.length());
                 case STORAGE_DOWNLOAD_FILE -> download(in, out, header.length());
                 case STORAGE_DELETE_FILE -> delete(in, out, header.length());
                 case STORAGE_QUERY_FILE_INFO -> queryFileInfo(in, out, header.length());
@@ -454,7 +473,7 @@ public final class FastDfsTestServer implements AutoCloseable {
      * store path index(1) file size(8) ext(6, zero padded) content. Answers group(16) + remote filename.
      * Answers false when the connection must be closed.
      */
-    private boolean upload(DataInputStream in, OutputStream out, long length) throws IOException {
+    private boolean upload(DataInputStream in, OutputStream out, long length, boolean appender) throws IOException {
         if (length < 1 + 8 + EXT_LEN) {
             answer(out, EINVAL);
             return false;
@@ -487,7 +506,8 @@ public final class FastDfsTestServer implements AutoCloseable {
                     remaining -= n;
                 }
             }
-            String remoteName = moveIntoPlace(temporary, number, size, (int) crc.getValue(), ext);
+            String remoteName = moveIntoPlace(temporary, number, appender ? APPENDER_FLAG : size,
+                    appender ? 0 : (int) crc.getValue(), ext);
             byte[] name = remoteName.getBytes(StandardCharsets.UTF_8);
             writeHeader(out, GROUP_NAME_LEN + name.length, OK);
             out.write(padded(GROUP, GROUP_NAME_LEN));
@@ -497,6 +517,128 @@ public final class FastDfsTestServer implements AutoCloseable {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * name length(8) bytes(8) name content: appends to an appender file. When the content stops before its declared
+     * length, the bytes of this request are cut off again and the connection closed (answers false).
+     */
+    private boolean append(DataInputStream in, OutputStream out, long length) throws IOException {
+        if (length < 16) {
+            answer(out, EINVAL);
+            return false;
+        }
+        long nameLength = in.readLong();
+        long size = in.readLong();
+        if (nameLength <= 0 || nameLength > MAX_SMALL_BODY || size < 0 || size != length - 16 - nameLength) {
+            answer(out, EINVAL);
+            return false;
+        }
+        byte[] name = readSmallBody(in, nameLength);
+        Located located = locateAppender(new String(name, StandardCharsets.UTF_8));
+        if (located.status() != OK) {
+            in.skipNBytes(size);
+            answer(out, located.status());
+            return true;
+        }
+        try (FileChannel file = FileChannel.open(located.path(), StandardOpenOption.WRITE)) {
+            long start = file.size();
+            try {
+                byte[] buffer = new byte[BUFFER_BYTES];
+                long remaining = size;
+                long position = start;
+                while (remaining > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                    if (n < 0) {
+                        throw new EOFException("append ended after " + (size - remaining) + " of " + size + " bytes");
+                    }
+                    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                    while (chunk.hasRemaining()) {
+                        position += file.write(chunk, position);
+                    }
+                    remaining -= n;
+                }
+            } catch (IOException e) {
+                file.truncate(start);
+                throw e;
+            }
+        } catch (NoSuchFileException e) {
+            answer(out, ENOENT);
+            return true;
+        }
+        answer(out, OK);
+        return true;
+    }
+
+    /** name length(8) new size(8) name. */
+    private void truncate(DataInputStream in, OutputStream out, long length) throws IOException {
+        if (length <= 16) {
+            in.skipNBytes(length);
+            answer(out, EINVAL);
+            return;
+        }
+        long nameLength = in.readLong();
+        long size = in.readLong();
+        byte[] name = readSmallBody(in, length - 16);
+        if (nameLength != name.length || size < 0) {
+            answer(out, EINVAL);
+            return;
+        }
+        Located located = locateAppender(new String(name, StandardCharsets.UTF_8));
+        if (located.status() != OK) {
+            answer(out, located.status());
+            return;
+        }
+        try (FileChannel file = FileChannel.open(located.path(), StandardOpenOption.WRITE)) {
+            if (size < file.size()) {
+                file.truncate(size);
+            } else if (size > file.size()) {
+                file.write(ByteBuffer.allocate(1), size - 1); // the real storage grows the file as ftruncate does
+            }
+        } catch (NoSuchFileException e) {
+            answer(out, ENOENT);
+            return;
+        }
+        answer(out, OK);
+    }
+
+    /** The appender's name within the group; answers group(16) and the ordinary file's new name. */
+    private void regenerate(DataInputStream in, OutputStream out, long length) throws IOException {
+        byte[] name = readSmallBody(in, length);
+        Located located = locateAppender(new String(name, StandardCharsets.UTF_8));
+        if (located.status() != OK) {
+            answer(out, located.status());
+            return;
+        }
+        long size;
+        try {
+            size = Files.size(located.path());
+        } catch (NoSuchFileException e) {
+            answer(out, ENOENT);
+            return;
+        }
+        // A rename, whatever the size: the new name's crc32 field is not computed from the content (nothing here
+        // reads it back), so the test server's completion time does not grow with the file.
+        int crc32 = (int) sequence.get();
+        String fileName = located.path().getFileName().toString();
+        int dot = fileName.indexOf('.');
+        String ext = dot < 0 ? "" : fileName.substring(dot + 1);
+        String remoteName = moveIntoPlace(located.path(), sequence.incrementAndGet(), size, crc32, ext);
+        byte[] newName = remoteName.getBytes(StandardCharsets.UTF_8);
+        writeHeader(out, GROUP_NAME_LEN + newName.length, OK);
+        out.write(padded(GROUP, GROUP_NAME_LEN));
+        out.write(newName);
+        out.flush();
+    }
+
+    /** A stored file whose name carries the appender flag; EINVAL for an ordinary file, as FastDFS answers. */
+    private Located locateAppender(String remoteName) {
+        Located located = locate(GROUP, remoteName);
+        if (located.status() != OK) {
+            return located;
+        }
+        byte[] info = Base64.getUrlDecoder().decode(located.path().getFileName().toString().substring(0, 27));
+        return (ByteBuffer.wrap(info).getLong(8) & APPENDER_FLAG) != 0 ? located : new Located(null, EINVAL);
     }
 
     /**

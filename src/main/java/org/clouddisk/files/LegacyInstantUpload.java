@@ -1,0 +1,28 @@
+package org.clouddisk.files;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.clouddisk.platform.Conflicts;
+import org.clouddisk.platform.Settings;
+
+/**
+ * The seed's instant upload (/md5), which hands a file to whoever names its MD5, as CLOUDDISK_LEGACY_INSTANT_UPLOAD
+ * allows it: when the setting is false, every request is answered as for content the server does not hold, without
+ * looking, so the client uploads the bytes instead. The setting is read at every request.
+ */
+@ApplicationScoped
+public class LegacyInstantUpload {
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    FileService files;
+
+    public ReferenceOutcome reference(String user, String md5, String fileName) {
+        if (!settings.legacyInstantUpload()) {
+            return ReferenceOutcome.UNKNOWN_CONTENT;
+        }
+        return Conflicts.retry(() -> files.addReference(user, md5, fileName));
+    }
+}
