@@ -27,12 +27,13 @@ import static org.clouddisk.bench.Report.f;
  * CloudDisk's benchmark (mvn -Pbench verify; the README's "Performance" section): the packaged WAR on a WildFly of
  * its own (-Xmx512m, MariaDB, a redis-server of its own, FastDFS), measured by sections, one class each; this class
  * starts the services and runs the sections chosen by -Dbench.only (a comma-separated list; all when unset):
- * {@link Transfers transfers}, {@link RequestLoad load}, {@link Listing listing}, then the {@link Profiles JFR profiles} of the targets missed, then
+ * {@link Transfers transfers}, {@link RequestLoad load}, {@link Listing listing}, {@link DriveScale drive},
+ * {@link SeedScale scale}, then the {@link Profiles JFR profiles} of the targets missed, then
  * {@link NginxDownloads nginx} (which restarts the server behind nginx, and needs the files of "transfers").
  */
 public final class Bench {
 
-    static final List<String> SECTIONS = List.of("transfers", "load", "listing", "nginx");
+    static final List<String> SECTIONS = List.of("transfers", "load", "listing", "drive", "scale", "nginx");
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
@@ -68,6 +69,12 @@ public final class Bench {
             }
             if (only.contains("listing")) {
                 new Listing(ctx, listUsers).run();
+            }
+            if (only.contains("drive")) {
+                new DriveScale(ctx).run();
+            }
+            if (only.contains("scale")) {
+                new SeedScale(ctx).run();
             }
             ctx.profiles.runAll();
             if (only.contains("nginx")) {
