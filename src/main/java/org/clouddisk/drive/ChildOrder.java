@@ -6,21 +6,28 @@ import java.util.Locale;
 
 /**
  * The sort keys of a folder listing. Folders always come before files (they have no size or downloads: among
- * themselves they sort by name, or by creation for {@code created}); ties go by id, so pages never overlap.
+ * themselves they sort by name, or by creation for {@code created}); ties go by id, so pages never overlap. Files by
+ * name go by (name, md5, id), the order of the unique key (folder_id, file_name, md5) with the row id InnoDB keeps
+ * in every secondary index: the database reads a page in index order and stops after it, instead of joining and
+ * sorting the whole folder for every page (names are unique in a folder, but the seed's protocol lets two contents
+ * share one, and md5 orders those).
  */
 public enum ChildOrder {
-    NAME("f.name", "u.fileName"),
-    CREATED("f.createTime", "u.createTime"),
-    SIZE("f.name", "i.size"),
-    DOWNLOADS("f.name", "u.pv");
+    NAME("f.name", "u.fileName", "u.md5"),
+    CREATED("f.createTime", "u.createTime", null),
+    SIZE("f.name", "i.size", null),
+    DOWNLOADS("f.name", "u.pv", null);
 
     /** JPQL sort key over Folder f, and over UserFile u joined with FileInfo i. */
     private final String folderKey;
     private final String fileKey;
+    /** A file key between fileKey and the id, or null. */
+    private final String fileTie;
 
-    ChildOrder(String folderKey, String fileKey) {
+    ChildOrder(String folderKey, String fileKey, String fileTie) {
         this.folderKey = folderKey;
         this.fileKey = fileKey;
+        this.fileTie = fileTie;
     }
 
     /** The {@code sort} query parameter; absent means name. */
@@ -54,6 +61,6 @@ public enum ChildOrder {
 
     String files(boolean descending) {
         String direction = descending ? " desc" : "";
-        return fileKey + direction + ", u.id" + direction;
+        return fileKey + direction + (fileTie == null ? "" : ", " + fileTie + direction) + ", u.id" + direction;
     }
 }
