@@ -28,6 +28,8 @@ final class Context {
     static final int WARMUP = Integer.getInteger("bench.warmup", 5);
     static final int DURATION = Integer.getInteger("bench.duration", 10);
     static final int JFR_SECONDS = 20;
+    /** Longest wait for the server to go idle after a run at 64 connections (see JvmProbe.settle). */
+    static final int SETTLE_SECONDS = 60;
     static final int PAGE = 50; // the web page's page size (js/app.js PAGE_SIZE)
     static final double RATIO_GOAL = 0.9;
     static final double RPS_GOAL = 4000;

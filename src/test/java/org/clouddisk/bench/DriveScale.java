@@ -125,6 +125,7 @@ final class DriveScale {
         for (Endpoint e : reads(t).values()) {
             ctx.wrk.run(e, 16, WARMUP);
             Wrk.Result r = ctx.wrk.run(e, 64, DURATION);
+            ctx.jvm.settle(Context.SETTLE_SECONDS);
             rows.add(RequestLoad.row(ctx, r, json));
             ctx.requestTarget(e, r);
         }
@@ -139,7 +140,7 @@ final class DriveScale {
                 + " i.id, i.size, i.type, i.url";
         var queries = new LinkedHashMap<String, String>();
         queries.put("children, files by name", "SELECT " + columns + " FROM user_file_list u JOIN file_info i"
-                + " ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY u.file_name, u.id LIMIT ?, ?");
+                + " ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY u.file_name, u.md5 LIMIT ?, ?");
         queries.put("children, files by size", "SELECT " + columns + " FROM user_file_list u JOIN file_info i"
                 + " ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY i.size, u.id LIMIT ?, ?");
         Listing.queryPlans(ctx.report, "children_query_ms", "The children queries straight over JDBC (a folder of "
