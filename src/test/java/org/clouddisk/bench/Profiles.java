@@ -28,7 +28,13 @@ final class Profiles {
         queued.add(new Queued(slug, load, round));
     }
 
+    /** Runs the queued profiles, unless -Dbench.profiles=false (quick checks). */
     void runAll() {
+        if (!Boolean.parseBoolean(System.getProperty("bench.profiles", "true"))) {
+            report.text("\nJFR profiles of the " + queued.size() + " missed targets: skipped (-Dbench.profiles=false)");
+            queued.clear();
+            return;
+        }
         queued.forEach(q -> profile(q.slug(), q.load(), q.round()));
         queued.clear();
     }
