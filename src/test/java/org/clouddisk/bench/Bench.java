@@ -90,6 +90,7 @@ public final class Bench {
                     new NginxDownloads(ctx.report, files, fastdfs.dir()).run(server);
                 }
             }
+            invariants(ctx.report);
             ctx.report.targetsTable();
             machine(ctx.report, storeName, loadBefore, (System.nanoTime() - started) / 60e9);
             ctx.report.write(OUT);
@@ -127,6 +128,16 @@ public final class Bench {
         var ordered = new LinkedHashSet<String>();
         SECTIONS.stream().filter(named::contains).forEach(ordered::add);
         return ordered;
+    }
+
+    /** The tests' database invariants (Invariants.checkDatabase), after everything the sections filled and did. */
+    private static void invariants(Report report) throws java.sql.SQLException {
+        List<String> violations;
+        try (var c = Context.database()) {
+            violations = org.clouddisk.it.Invariants.checkDatabase(c);
+        }
+        report.target("the tests' database invariants hold after the run", violations.isEmpty() ? "no violation"
+                : violations.size() + " violations, first: " + violations.get(0), "none", violations.isEmpty());
     }
 
     private static void machine(Report report, String storeName, String loadBefore, double minutes)
