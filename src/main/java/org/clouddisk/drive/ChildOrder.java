@@ -6,21 +6,31 @@ import java.util.Locale;
 
 /**
  * The sort keys of a folder listing. Folders always come before files (they have no size or downloads: among
- * themselves they sort by name, or by creation for {@code created}); ties go by id, so pages never overlap.
+ * themselves they sort by name, or by creation for {@code created}); ties go by id, so pages never overlap. Files by
+ * name go by (name, md5) instead, which is unique in a folder (uq_user_file_in_folder: names are unique there, but
+ * the seed's protocol lets two contents share one, and md5 orders those): the database then reads a page in that
+ * key's order and stops after it, instead of joining and sorting the whole folder for every page (MariaDB does not
+ * order by the row id InnoDB appends to a secondary key, so an id tie-breaker would bring the sort back).
  */
 public enum ChildOrder {
-    NAME("f.name", "u.fileName"),
-    CREATED("f.createTime", "u.createTime"),
-    SIZE("f.name", "i.size"),
-    DOWNLOADS("f.name", "u.pv");
+    NAME("f.name", "u.fileName", "u.md5", false),
+    CREATED("f.createTime", "u.createTime", null, true),
+    SIZE("f.name", "i.size", null, true),
+    DOWNLOADS("f.name", "u.pv", null, true);
 
     /** JPQL sort key over Folder f, and over UserFile u joined with FileInfo i. */
     private final String folderKey;
     private final String fileKey;
+    /** A second file key, or null. */
+    private final String fileTie;
+    /** Whether files need the id to break ties (false when the keys are unique in a folder). */
+    private final boolean fileId;
 
-    ChildOrder(String folderKey, String fileKey) {
+    ChildOrder(String folderKey, String fileKey, String fileTie, boolean fileId) {
         this.folderKey = folderKey;
         this.fileKey = fileKey;
+        this.fileTie = fileTie;
+        this.fileId = fileId;
     }
 
     /** The {@code sort} query parameter; absent means name. */
@@ -54,6 +64,7 @@ public enum ChildOrder {
 
     String files(boolean descending) {
         String direction = descending ? " desc" : "";
-        return fileKey + direction + ", u.id" + direction;
+        return fileKey + direction + (fileTie == null ? "" : ", " + fileTie + direction)
+                + (fileId ? ", u.id" + direction : "");
     }
 }

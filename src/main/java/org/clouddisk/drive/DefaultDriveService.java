@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import org.clouddisk.account.UserInfo;
 import org.clouddisk.api.Page;
 import org.clouddisk.api.Paging;
@@ -247,9 +248,12 @@ public class DefaultDriveService implements DriveService {
 
     /**
      * The user's folders are read whole (one query; a drive holds far fewer folders than files), which answers
-     * their liveness and every hit's path in memory; matching file names are scanned in the index
-     * (user, file_name, folder_id) alone, in its order (no sort), bounded by the user's prefix; only the page's
-     * files are then read.
+     * their liveness and every hit's path in memory. Matching file names are counted and paged in the database:
+     * a file is live when its folder is, so the folders that are not live (in the trash or under a trashed one) are
+     * excluded by id, and files at the top of the trash by their negative folder id. The page's ids come from a scan
+     * of the index (user, file_name, folder_id) alone, in its order (no sort), bounded by the user's prefix; a second
+     * such scan counts the hits unless that page ended them. Only the page's ids leave the database (not every hit's,
+     * which for a common substring made a request's time and heap grow with the drive), then only the page's rows.
      */
     @Override
     public Page<Node> search(String user, String query, Paging paging) {
@@ -260,17 +264,32 @@ public class DefaultDriveService implements DriveService {
         List<Folder> folderHits = folders.values().stream()
                 .filter(f -> !f.isRoot() && tree.isLive(f.getId()) && f.getName().toLowerCase(Locale.ROOT).contains(needle))
                 .sorted(Comparator.comparing(Folder::getName).thenComparing(Folder::getId)).toList();
-        List<Long> fileHits = em.createQuery("select u.id, u.folderId from UserFile u where u.user = :user"
-                        + " and lower(u.fileName) like :pattern escape '" + LikePatterns.ESCAPE + "'"
-                        + " order by u.fileName, u.folderId, u.id", Object[].class)
-                .setParameter("user", user).setParameter("pattern", LikePatterns.containingLowercase(query))
-                .getResultStream().filter(row -> tree.isLive((Long) row[1])).map(row -> (Long) row[0]).toList();
+        List<Long> hidden = folders.keySet().stream().filter(id -> !tree.isLive(id)).toList();
+        String matching = " from UserFile u where u.user = :user and u.folderId > 0"
+                + (hidden.isEmpty() ? "" : " and u.folderId not in :hidden")
+                + " and lower(u.fileName) like :pattern escape '" + LikePatterns.ESCAPE + "'";
+        String pattern = LikePatterns.containingLowercase(query);
 
         List<Node> items = new ArrayList<>(paging.limit());
         folderHits.stream().skip(paging.offset()).limit(paging.limit())
                 .forEach(f -> items.add(Node.of(f).withPath(tree.pathTo(f.getParentId()))));
-        List<Long> pageFiles = fileHits.stream().skip(Math.max(0, paging.offset() - folderHits.size()))
-                .limit(paging.limit() - items.size()).toList();
+        long fileOffset = Math.max(0, (long) paging.offset() - folderHits.size());
+        int filesWanted = paging.limit() - items.size();
+        List<Long> pageFiles = List.of();
+        if (filesWanted > 0) {
+            var ids = em.createQuery("select u.id" + matching + " order by u.fileName, u.folderId, u.id", Long.class)
+                    .setFirstResult((int) Math.min(Integer.MAX_VALUE, fileOffset)).setMaxResults(filesWanted);
+            bindSearch(ids, user, pattern, hidden);
+            pageFiles = ids.getResultList();
+        }
+        long fileHits;
+        if (filesWanted > 0 && pageFiles.size() < filesWanted && (!pageFiles.isEmpty() || fileOffset == 0)) {
+            fileHits = fileOffset + pageFiles.size(); // the page ends the hits: no second scan to count them
+        } else {
+            var count = em.createQuery("select count(u)" + matching, Long.class);
+            bindSearch(count, user, pattern, hidden);
+            fileHits = count.getSingleResult();
+        }
         if (!pageFiles.isEmpty()) {
             Map<Long, Node> found = new HashMap<>();
             em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5 and u.id in :ids", Object[].class)
@@ -280,7 +299,14 @@ public class DefaultDriveService implements DriveService {
                     });
             pageFiles.stream().map(found::get).filter(Objects::nonNull).forEach(items::add);
         }
-        return new Page<>(items, folderHits.size() + fileHits.size());
+        return new Page<>(items, folderHits.size() + fileHits);
+    }
+
+    private static void bindSearch(TypedQuery<?> q, String user, String pattern, List<Long> hidden) {
+        q.setParameter("user", user).setParameter("pattern", pattern);
+        if (!hidden.isEmpty()) {
+            q.setParameter("hidden", hidden);
+        }
     }
 
     /** The folder and its ancestors up to root are read under the user's lock: no move can change them meanwhile. */

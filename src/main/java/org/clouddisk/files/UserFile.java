@@ -20,8 +20,8 @@ import java.time.LocalDateTime;
         + " and u.fileName = :fileName and u.trashedAt is null")
 @NamedQuery(name = "UserFile.inFolder", query = "select u from UserFile u where u.folderId = :folder"
         + " and u.md5 = :md5 and u.fileName = :fileName")
-@NamedQuery(name = "UserFile.placesOf",
-        query = "select u.user, u.folderId from UserFile u where u.md5 = :md5 and u.trashedAt is null")
+@NamedQuery(name = "UserFile.placesOf", query = "select u.user, u.folderId, u.id from UserFile u where u.md5 = :md5"
+        + " and u.id > :after order by u.id")
 @NamedQuery(name = "UserFile.sharedOf", query = "select u from UserFile u where u.user = :user and u.sharedStatus = 1")
 @NamedQuery(name = "UserFile.trashOf", query = "select u from UserFile u where u.user = :user"
         + " and u.trashedAt is not null order by u.trashedAt desc, u.id desc")

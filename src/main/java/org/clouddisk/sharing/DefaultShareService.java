@@ -15,7 +15,10 @@ import org.clouddisk.files.FileService;
 import org.clouddisk.files.ReferenceOutcome;
 import org.clouddisk.files.UserFile;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -94,19 +97,28 @@ public class DefaultShareService implements ShareService {
         return shareList.count();
     }
 
+    /**
+     * A deferred join, as for /myfiles: the page's ids come from the index (create_time, id) alone, then only those
+     * rows are read and joined. Joining first read every skipped share and its content (the benchmark's last page of
+     * 100,000 shares: 126 ms at one connection, 4 requests a second at 64).
+     */
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<FileItem> list(int start, int count) {
-        return em.createQuery("select s, f from SharedFile s, FileInfo f where f.md5 = s.md5"
-                        + " order by s.createTime desc, s.id desc", Object[].class)
-                .setFirstResult(start).setMaxResults(count).getResultStream()
-                .map(row -> {
+        List<Long> ids = em.createQuery("select s.id from SharedFile s order by s.createTime desc, s.id desc",
+                Long.class).setFirstResult(start).setMaxResults(count).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, FileItem> items = new HashMap<>();
+        em.createQuery("select s, f from SharedFile s, FileInfo f where f.md5 = s.md5 and s.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultStream().forEach(row -> {
                     SharedFile s = (SharedFile) row[0];
                     FileInfo f = (FileInfo) row[1];
-                    return FileItem.of(s.getUser(), s.getFileName(), s.getCreateTime(), true, s.getPv(), f,
-                            urls.of(f.getFileId()));
-                })
-                .toList();
+                    items.put(s.getId(), FileItem.of(s.getUser(), s.getFileName(), s.getCreateTime(), true, s.getPv(),
+                            f, urls.of(f.getFileId())));
+                });
+        return ids.stream().map(items::get).filter(Objects::nonNull).toList();
     }
 
     @Override

@@ -52,6 +52,10 @@ public class SharedFile {
         this.createTime = createTime;
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public String getUser() {
         return user;
     }

@@ -31,6 +31,28 @@ final class JvmProbe {
         return pid;
     }
 
+    /** CPU time the JVM used so far (user + system), in clock ticks (/proc/<pid>/stat fields 14 and 15). */
+    long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields from 3 on
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /**
+     * Waits until the JVM is nearly idle (under a tenth of a core over half a second), at most maxSeconds: requests
+     * that wrk gave up on (its timeout) still run in the server, and would slow whatever is measured next.
+     */
+    void settle(int maxSeconds) throws IOException, InterruptedException {
+        long end = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            long before = cpuTicks();
+            Thread.sleep(500);
+            if (cpuTicks() - before <= 5) { // 100 ticks a second (USER_HZ) per core: 5 in 0.5 s is a tenth
+                return;
+            }
+        }
+    }
+
     /** A field of /proc/<pid>/status in KiB, e.g. VmRSS or VmHWM. */
     long statusKiB(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {

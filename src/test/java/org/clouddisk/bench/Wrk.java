@@ -25,7 +25,8 @@ final class Wrk {
     }
 
     private static final String COMMON = """
-            -- Written by org.clouddisk.bench.Wrk. Arguments: body, expected text of a good answer.
+            -- Written by org.clouddisk.bench.Wrk. Arguments: body, expected text of a good answer, then headers
+            -- ("Name: value"), e.g. a v2 request's Authorization.
             local threads = {}
             bad = 0
             function setup(thread)
@@ -38,6 +39,10 @@ final class Wrk {
                 wrk.method = "POST"
                 wrk.headers["Content-Type"] = "application/json"
                 wrk.body = body
+              end
+              for i = 3, #args do
+                local name, value = string.match(args[i], "^([^:]+):%s*(.*)$")
+                wrk.headers[name] = value
               end
             end
             function response(status, headers, text)
@@ -75,15 +80,24 @@ final class Wrk {
         this.uniqueScript = Files.writeString(dir.resolve("post-unique.lua"), COMMON + UNIQUE);
     }
 
-    /** @param body the JSON to POST, or "" to GET */
-    Result run(String endpoint, String path, String body, String expect, int connections, int seconds)
-            throws IOException, InterruptedException {
+    /** One endpoint's run at one number of connections. */
+    Result run(Endpoint e, int connections, int seconds) throws IOException, InterruptedException {
+        return run(e.name(), e.path(), e.body(), e.expect(), connections, seconds, e.headers().toArray(String[]::new));
+    }
+
+    /**
+     * @param body the JSON to POST, or "" to GET
+     * @param headers request headers as "Name: value"
+     */
+    Result run(String endpoint, String path, String body, String expect, int connections, int seconds,
+               String... headers) throws IOException, InterruptedException {
         Path script = body.contains("{n}") ? uniqueScript : staticScript;
         runs++;
         body = body.replace("{n}", runs + "_{n}"); // unique across runs too: the Lua counter starts at 1 each time
         List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)),
                 "-c", Integer.toString(connections), "-d", seconds + "s", "--timeout", "10s", "-s", script.toString(),
                 base + path, "--", body, expect));
+        command.addAll(List.of(headers));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("wrk-" + runs + ".txt"), endpoint + " -c " + connections + "\n" + out);

@@ -1,0 +1,85 @@
+package org.clouddisk.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import org.clouddisk.it.LargeTransfers;
+import org.clouddisk.it.NginxFront;
+import org.clouddisk.it.StandaloneServer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.clouddisk.bench.Context.BIG;
+import static org.clouddisk.bench.Context.MIB;
+import static org.clouddisk.bench.Context.OUT;
+import static org.clouddisk.bench.Context.RATIO_GOAL;
+import static org.clouddisk.bench.Context.SMALL_COUNT;
+import static org.clouddisk.bench.Context.WARMUP;
+import static org.clouddisk.bench.Context.seconds;
+import static org.clouddisk.bench.Report.f;
+
+/**
+ * Section "nginx": the production download path against nginx serving the same files straight from the storage's
+ * disk. The server runs with CLOUDDISK_ACCEL_REDIRECT behind nginx (nginx/clouddisk.conf with
+ * nginx/accel-fastdfs.conf, see {@link NginxFront}), so that it answers each download with X-Accel-Redirect and
+ * nginx sends the bytes. The download path gets a wrk warm-up, and each side one round of the 1 MiB files.
+ */
+final class NginxDownloads {
+
+    private final Report report;
+    private final Transfers.Files files;
+    private final Path storageDir;
+
+    NginxDownloads(Report report, Transfers.Files files, Path storageDir) {
+        this.report = report;
+        this.files = files;
+        this.storageDir = storageDir;
+    }
+
+    /** @param accelerated the server, restarted with CLOUDDISK_ACCEL_REDIRECT */
+    void run(StandaloneServer accelerated) throws Exception {
+        var rows = new ArrayList<List<String>>();
+        var json = Json.createArrayBuilder();
+        try (var nginx = NginxFront.withFastdfs(OUT.resolve("nginx"), List.of(accelerated.httpPort()), storageDir)) {
+            var transfers = new LargeTransfers(nginx.baseUrl());
+            // The restarted server's download path is cold: warm it up as the rest of the bench warms endpoints.
+            new Wrk(nginx.baseUrl(), OUT.resolve("nginx")).run("warm-up", files.smallPaths()[0], "", "", 16, WARMUP);
+            for (String front : List.of(nginx.storageUrl(), nginx.baseUrl())) {
+                downloadSmallFiles(transfers, front);
+            }
+            String small = SMALL_COUNT + " x 1 MiB";
+            double fromDisk = seconds(() -> downloadSmallFiles(transfers, nginx.storageUrl()));
+            double viaServer = seconds(() -> downloadSmallFiles(transfers, nginx.baseUrl()));
+            row(rows, json, small, SMALL_COUNT * MIB, fromDisk, viaServer);
+            String big = BIG / MIB + " MiB";
+            fromDisk = seconds(() -> Transfers.download(transfers, nginx.storageUrl() + files.bigPath(), BIG,
+                    files.bigMd5()));
+            viaServer = seconds(() -> Transfers.download(transfers, nginx.baseUrl() + files.bigPath(), BIG,
+                    files.bigMd5()));
+            row(rows, json, big, BIG, fromDisk, viaServer);
+        }
+        report.table("Downloads through nginx after the server said yes (X-Accel-Redirect) vs. nginx serving the"
+                + " same files from disk", List.of("files", "nginx from disk MiB/s",
+                "through nginx and the server MiB/s", "ratio"), rows);
+        report.json().add("nginx_downloads", json);
+    }
+
+    private void downloadSmallFiles(LargeTransfers transfers, String front) {
+        for (int i = 0; i < SMALL_COUNT; i++) {
+            Transfers.download(transfers, front + files.smallPaths()[i], MIB, files.smallMd5s()[i]);
+        }
+    }
+
+    private void row(List<List<String>> rows, JsonArrayBuilder json, String what, long bytes,
+                     double fromDiskSeconds, double acceleratedSeconds) {
+        double fromDisk = bytes / MIB / fromDiskSeconds;
+        double accelerated = bytes / MIB / acceleratedSeconds;
+        double ratio = accelerated / fromDisk;
+        rows.add(List.of(what, f(fromDisk), f(accelerated), f(ratio)));
+        json.add(Json.createObjectBuilder().add("files", what).add("bytes", bytes).add("nginx_disk_mib_s", fromDisk)
+                .add("accel_mib_s", accelerated).add("ratio", ratio));
+        report.target("download " + what + " through nginx", f(ratio * 100) + "% of nginx from disk", ">= 90%",
+                ratio >= RATIO_GOAL);
+    }
+}
