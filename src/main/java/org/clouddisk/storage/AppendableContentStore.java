@@ -32,6 +32,42 @@ public interface AppendableContentStore extends ContentStore {
     void truncate(String id, long length) throws IOException;
 
     /**
+     * Opens one writer's session on appendable content: the same operations, for a run of them by one caller (a
+     * PATCH). A store whose every operation first looks up where the content lives (FastDFS asks a tracker) looks it
+     * up once here: an appendable content never moves. This default delegates to the store's own methods.
+     */
+    default Appender openAppender(String id) {
+        return new Appender() {
+            @Override
+            public void append(long offset, byte[] bytes, int length) throws IOException {
+                AppendableContentStore.this.append(id, offset, bytes, length);
+            }
+
+            @Override
+            public long length() throws IOException {
+                return AppendableContentStore.this.length(id);
+            }
+
+            @Override
+            public void truncate(long length) throws IOException {
+                AppendableContentStore.this.truncate(id, length);
+            }
+        };
+    }
+
+    /**
+     * {@link #append}, {@link #length} and {@link #truncate} on one appendable content, with their contracts; for
+     * one caller at a time. Holds no resource that must be given back.
+     */
+    interface Appender {
+        void append(long offset, byte[] bytes, int length) throws IOException;
+
+        long length() throws IOException;
+
+        void truncate(long length) throws IOException;
+    }
+
+    /**
      * Turns complete appendable content into ordinary content, in time independent of its size, and answers the
      * ordinary content's id (a download path like those {@link ContentStore#store} answers). Afterwards the
      * appendable id names nothing any more, unless the answer is that same id.

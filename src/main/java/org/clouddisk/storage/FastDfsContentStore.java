@@ -24,7 +24,8 @@ import org.csource.fastdfs.UploadCallback;
 /**
  * Content kept in a FastDFS cluster, through the csource client (org.csource.fastdfs).
  *
- * <p>Every operation asks a tracker for a storage server, then talks to that server, each time over a
+ * <p>Every operation asks a tracker for a storage server (an {@link #openAppender appender} asks once for all of
+ * its operations), then talks to that server, each time over a
  * connection of its own taken from a {@link FastDfsConnectionPool}: the library's clients keep per-call state
  * (error codes, the current connection) and are not thread-safe, so each operation gets a new
  * {@link FastDfsStorageClient} over a connection nobody else uses meanwhile. A connection goes back to the pool
@@ -168,10 +169,64 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
 
     @Override
     public void append(String id, long offset, byte[] bytes, int length) throws IOException {
+        appendOn(updateTarget(id), id, bytes, length);
+    }
+
+    @Override
+    public long length(String id) throws IOException {
+        return lengthOn(updateTarget(id), id);
+    }
+
+    @Override
+    public void truncate(String id, long length) throws IOException {
+        truncateOn(updateTarget(id), id, length);
+    }
+
+    /**
+     * The storage server of an appender file is fixed by its id (the group) and the tracker's choice within the
+     * group for updates, so one tracker query serves all of a writer's appends; each operation still takes its
+     * connection from the pool, which hands back the one just used (and tests it when it idled, so a PATCH whose
+     * client pauses never writes into a connection the storage closed meanwhile).
+     */
+    @Override
+    public Appender openAppender(String id) {
+        return new Appender() {
+            private StorageTarget target;
+
+            private StorageTarget target() throws IOException {
+                if (target == null) {
+                    target = updateTarget(id);
+                }
+                return target;
+            }
+
+            @Override
+            public void append(long offset, byte[] bytes, int length) throws IOException {
+                appendOn(target(), id, bytes, length);
+            }
+
+            @Override
+            public long length() throws IOException {
+                return lengthOn(target(), id);
+            }
+
+            @Override
+            public void truncate(long length) throws IOException {
+                truncateOn(target(), id, length);
+            }
+        };
+    }
+
+    private StorageTarget updateTarget(String id) throws IOException {
+        requireFileId(id);
+        return locateStorage(Route.UPDATE, id);
+    }
+
+    private void appendOn(StorageTarget target, String id, byte[] bytes, int length) throws IOException {
         if (length <= 0) {
             return; // the storage answers an empty append with success and writes nothing
         }
-        int status = onStorage(Route.UPDATE, id, client -> client.append_file1(id, length, out -> {
+        int status = onTarget(target, client -> client.append_file1(id, length, out -> {
             out.write(bytes, 0, length);
             return 0;
         }));
@@ -183,10 +238,9 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
         }
     }
 
-    @Override
-    public long length(String id) throws IOException {
+    private long lengthOn(StorageTarget target, String id) throws IOException {
         org.csource.fastdfs.FileInfo[] info = new org.csource.fastdfs.FileInfo[1];
-        int status = onStorage(Route.UPDATE, id, client -> {
+        int status = onTarget(target, client -> {
             info[0] = client.query_file_info1(id);
             return info[0] != null ? 0 : client.getErrorCode();
         });
@@ -199,9 +253,8 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
         return info[0].getFileSize();
     }
 
-    @Override
-    public void truncate(String id, long length) throws IOException {
-        int status = onStorage(Route.UPDATE, id, client -> client.truncate_file1(id, length));
+    private void truncateOn(StorageTarget target, String id, long length) throws IOException {
+        int status = onTarget(target, client -> client.truncate_file1(id, length));
         if (status == ERR_NO_ENOENT) {
             throw new ContentMissingException(id);
         }
@@ -326,10 +379,20 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
     }
 
     private <T> T onStorage(Route route, String fileId, StorageCall<T> call) throws IOException {
-        if (route != Route.STORE && !isFileId(fileId)) {
+        if (route != Route.STORE) {
+            requireFileId(fileId);
+        }
+        return onTarget(locateStorage(route, fileId), call);
+    }
+
+    private static void requireFileId(String fileId) throws IOException {
+        if (!isFileId(fileId)) {
             throw new IOException("not a FastDFS file id: '" + fileId + "'");
         }
-        StorageTarget target = locateStorage(route, fileId);
+    }
+
+    /** One exchange with a storage server found before, over a pooled connection. */
+    private <T> T onTarget(StorageTarget target, StorageCall<T> call) throws IOException {
         FastDfsConnection storage = pool.borrow(target.address());
         storage.useStorePath(target.storePathIndex());
         boolean succeeded = false;

@@ -119,14 +119,33 @@ public class DefaultUploadService implements UploadService {
 
     @Override
     public boolean save(Lease lease, long offset, byte[] digestState) {
+        Upload upload = progress(lease, offset, digestState);
+        if (upload == null) {
+            return false;
+        }
+        upload.lease(lease.token(), LocalDateTime.now().plus(LEASE));
+        return true;
+    }
+
+    @Override
+    public boolean saveAndEndLease(Lease lease, long offset, byte[] digestState) {
+        Upload upload = progress(lease, offset, digestState);
+        if (upload == null) {
+            return false;
+        }
+        upload.endLease();
+        return true;
+    }
+
+    /** Records the progress of the upload still under this lease (its row locked); null when the lease was lost. */
+    private Upload progress(Lease lease, long offset, byte[] digestState) {
         Upload upload = em.find(Upload.class, lease.uploadId(), LockModeType.PESSIMISTIC_WRITE);
         LocalDateTime now = LocalDateTime.now();
         if (upload == null || !upload.isLeasedBy(lease.token(), now)) {
-            return false;
+            return null;
         }
         upload.progress(offset, digestState, now.plus(settings.uploadExpiry()));
-        upload.lease(lease.token(), now.plus(LEASE));
-        return true;
+        return upload;
     }
 
     @Override

@@ -39,6 +39,12 @@ public interface UploadService {
     void endLease(Lease lease);
 
     /**
+     * {@link #save} and {@link #endLease} in one transaction, for the end of a PATCH that did not complete the
+     * upload; false when the lease was lost (then nothing is saved).
+     */
+    boolean saveAndEndLease(Lease lease, long offset, byte[] digestState);
+
+    /**
      * Completes the upload whose bytes were sealed as {@code fileId}: records the file as /upload does (into its
      * folder, or root when that folder is gone; a taken name gets " (1)"), gives the reservation back, deletes the
      * upload. Answers the new file's node id and whether {@code fileId}'s copy was kept.

@@ -21,19 +21,32 @@ import java.util.logging.Logger;
  * Writes one PATCH's bytes (or a creation-with-upload's) into the upload's appendable content, under the upload's
  * lease, so one request at a time writes to an upload whichever node it reaches.
  *
- * <p>The body is read in chunks of {@value #CHUNK} bytes; each whole chunk is appended to the store, then digested.
- * The offset and MD5 state saved with the upload therefore always describe bytes the store holds: every
- * {@value #CHUNKS_PER_SAVE} chunks, and when the body ends or the client goes away (what it sent until then is kept).
- * A store failure part way through an append is rolled back with a truncate to the last good offset. Bytes the store
- * holds beyond the saved offset (a node that died between an append and its save) are cut off when the next PATCH
- * takes the lease, before it writes.
+ * <p>The body is read in pieces of {@value #PIECE} bytes; each whole piece is appended to the store, then digested.
+ * The offset and MD5 state saved with the upload therefore always describe bytes the store holds: once
+ * {@value #SAVE_EVERY} bytes passed since the last save, and when the body ends or the client goes away (what it sent
+ * until then is kept). A store failure part way through an append is rolled back with a truncate to the last good
+ * offset. Bytes the store holds beyond the saved offset (a node that died between an append and its save) are cut
+ * off when the next PATCH takes the lease, before it writes.
+ *
+ * <p>What a PATCH costs besides its bytes: the lease (one transaction), one store lookup and length check (the
+ * store's {@link AppendableContentStore.Appender} serves the whole request), one append per piece, and the last save
+ * together with giving the lease back (one transaction); a body over {@value #SAVE_EVERY} bytes adds a save per
+ * {@value #SAVE_EVERY} bytes.
  */
 @ApplicationScoped
 public class UploadWriter {
 
     private static final Logger LOG = Logger.getLogger(UploadWriter.class.getName());
-    static final int CHUNK = 1 << 20;
-    static final int CHUNKS_PER_SAVE = 16;
+    /**
+     * Few, large appends: each is one exchange with the store (a request and its answer). 4 MiB per concurrent
+     * PATCH keeps a server whose heap is 512 MiB far from its limit.
+     */
+    static final int PIECE = 4 << 20;
+    /**
+     * At most this many bytes are appended but not yet acknowledged by a save: what a node that dies mid-PATCH makes
+     * the client send again (the next PATCH cuts them off). Saving is a transaction, so not after every piece.
+     */
+    static final long SAVE_EVERY = 64L << 20;
     /** A lease is renewed before an append once a third of it has passed, so it never lapses while a PATCH writes. */
     private static final long RENEW_AFTER_NANOS = DefaultUploadService.LEASE.toNanos() / 3;
 
@@ -70,9 +83,11 @@ public class UploadWriter {
                 throw new ProblemException(ProblemCode.INVALID, "the body has " + declaredLength + " bytes; only "
                         + room + " remain to Upload-Length");
             }
-            requireStoreAt(lease);
-            Progress progress = append(lease, body);
+            AppendableContentStore.Appender content = store.openAppender(lease.contentId());
+            requireStoreAt(lease, content);
+            Progress progress = append(lease, content, body);
             if (progress.offset < lease.length()) {
+                ended = true; // append's last save gave the lease back in the same transaction
                 return new Written(progress.offset, null);
             }
             ended = true;
@@ -105,12 +120,13 @@ public class UploadWriter {
      * The store must hold exactly the saved bytes: more are cut off (an append whose save never came), fewer mean the
      * store lost acknowledged bytes, and the upload cannot continue (410 gone, its row and content removed).
      */
-    private void requireStoreAt(UploadService.Lease lease) throws IOException {
-        long held = heldBytes(lease);
+    private void requireStoreAt(UploadService.Lease lease, AppendableContentStore.Appender content)
+            throws IOException {
+        long held = heldBytes(content);
         if (held > lease.offset()) {
             LOG.info(() -> "upload " + lease.uploadId() + ": cutting " + (held - lease.offset())
                     + " unsaved bytes off its content");
-            store.truncate(lease.contentId(), lease.offset());
+            content.truncate(lease.offset());
         } else if (held < lease.offset()) {
             LOG.warning(() -> "upload " + lease.uploadId() + ": the store holds " + held + " of its "
                     + lease.offset() + " acknowledged bytes; ending it");
@@ -119,18 +135,22 @@ public class UploadWriter {
         }
     }
 
-    private long heldBytes(UploadService.Lease lease) throws IOException {
+    private static long heldBytes(AppendableContentStore.Appender content) throws IOException {
         try {
-            return store.length(lease.contentId());
+            return content.length();
         } catch (ContentMissingException e) {
             return -1;
         }
     }
 
-    private Progress append(UploadService.Lease lease, InputStream body) throws IOException {
+    /**
+     * Appends the body and saves the progress; when the upload is not complete after it, the last save also gives
+     * the lease back.
+     */
+    private Progress append(UploadService.Lease lease, AppendableContentStore.Appender content, InputStream body)
+            throws IOException {
         Progress p = new Progress(lease.offset(), new MD5Digest(lease.digestState()));
-        byte[] buffer = new byte[(int) Math.min(CHUNK, Math.max(1, lease.length() - lease.offset()))];
-        int unsaved = 0;
+        byte[] buffer = new byte[(int) Math.min(PIECE, Math.max(1, lease.length() - lease.offset()))];
         long savedOffset = p.offset;
         IOException clientGone = null;
         while (p.offset < lease.length()) {
@@ -150,18 +170,17 @@ public class UploadWriter {
             if (n > 0) {
                 renewIfDue(lease, p);
                 try {
-                    store.append(lease.contentId(), p.offset, buffer, n);
+                    content.append(p.offset, buffer, n);
                 } catch (IOException e) {
-                    rollBack(lease, p.offset);
+                    rollBack(lease, content, p.offset);
                     save(lease, p);
                     throw e;
                 }
                 p.md5.update(buffer, 0, n);
                 p.offset += n;
-                if (++unsaved >= CHUNKS_PER_SAVE) {
+                if (p.offset - savedOffset >= SAVE_EVERY) {
                     save(lease, p);
                     savedOffset = p.offset;
-                    unsaved = 0;
                 }
             }
             if (clientGone != null || n < want) {
@@ -170,11 +189,17 @@ public class UploadWriter {
         }
         if (clientGone == null && p.offset == lease.length() && body.read() >= 0) {
             // more bytes than Upload-Length: this request's unsaved part is undone, the saved part stays
-            rollBack(lease, savedOffset);
+            rollBack(lease, content, savedOffset);
             throw new ProblemException(ProblemCode.INVALID, "the body passes Upload-Length " + lease.length()
                     + "; its bytes after offset " + savedOffset + " are not kept");
         }
-        save(lease, p);
+        if (p.offset < lease.length()) {
+            if (!Conflicts.retry(() -> uploads.saveAndEndLease(lease, p.offset, p.md5.getEncodedState()))) {
+                throw lost(lease);
+            }
+        } else {
+            save(lease, p); // the lease stays for the completion
+        }
         if (clientGone != null) {
             LOG.info(() -> "upload " + lease.uploadId() + ": the client went away at offset " + p.offset
                     + "; the bytes up to it are kept");
@@ -200,9 +225,9 @@ public class UploadWriter {
     }
 
     /** Cuts a failed append back; when even that fails, the next PATCH cuts it (requireStoreAt). */
-    private void rollBack(UploadService.Lease lease, long offset) {
+    private void rollBack(UploadService.Lease lease, AppendableContentStore.Appender content, long offset) {
         try {
-            store.truncate(lease.contentId(), offset);
+            content.truncate(offset);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "upload {0}: could not cut its content back to {1} now: {2}",
                     new Object[]{lease.uploadId(), offset, e.toString()});

@@ -84,6 +84,28 @@ abstract class AppendableContentStoreContract {
     }
 
     @Test
+    void anAppenderWritesWhatTheStoreSees() throws IOException {
+        byte[] first = random(6000, 5);
+        byte[] second = random(9000, 6);
+        String id = store().createAppendable("bin");
+        AppendableContentStore.Appender appender = store().openAppender(id);
+        appender.append(0, first, first.length);
+        appender.append(first.length, second, second.length);
+        assertEquals(first.length + second.length, appender.length());
+
+        appender.truncate(first.length);
+
+        assertEquals(first.length, store().length(id), "the appender's cut is the store's");
+        store().append(id, first.length, second, 100);
+        assertEquals(first.length + 100, appender.length(), "and the store's append is the appender's");
+        String sealed = store().seal(id, "bin");
+        byte[] expected = Arrays.copyOf(first, first.length + 100);
+        System.arraycopy(second, 0, expected, first.length, 100);
+        assertArrayEquals(expected, read(sealed, expected.length));
+        assertThrows(ContentMissingException.class, appender::length, "sealed: the appendable id is gone");
+    }
+
+    @Test
     void sealsEmptyContent() throws IOException {
         String sealed = store().seal(store().createAppendable(""), "");
         assertTrue(store().exists(sealed));

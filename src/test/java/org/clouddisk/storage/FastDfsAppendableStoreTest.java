@@ -94,6 +94,7 @@ class FastDfsAppendableStoreTest extends AppendableContentStoreContract {
         store.append(id, 0, new byte[]{7, 7, 7}, 3);
         byte[] name = id.substring(id.indexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
         int openBefore = server.openStorageConnections();
+        int acceptedBefore = server.acceptedStorageConnections();
         try (Socket socket = new Socket("127.0.0.1", storagePort())) {
             OutputStream out = socket.getOutputStream();
             // header: body length, command 24, status 0; body: name length, bytes, name, then half the bytes
@@ -103,7 +104,7 @@ class FastDfsAppendableStoreTest extends AppendableContentStoreContract {
             out.write(new byte[50]);
             out.flush();
         }
-        awaitServed(openBefore);
+        awaitServed(acceptedBefore, openBefore);
         assertEquals(3, store.length(id), "the 50 bytes of the cut append are gone");
     }
 
@@ -142,8 +143,12 @@ class FastDfsAppendableStoreTest extends AppendableContentStoreContract {
      * The server serves the raw connection on its own thread and forgets it only once done with it (after cutting the
      * file back): wait until it has.
      */
-    private void awaitServed(int openBefore) throws Exception {
+    private void awaitServed(int acceptedBefore, int openBefore) throws Exception {
         long deadline = System.nanoTime() + 10_000_000_000L;
+        // first the server must have taken the connection: until then the open count is the old one already
+        while (server.acceptedStorageConnections() == acceptedBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
         while (server.openStorageConnections() > openBefore && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
