@@ -3,6 +3,12 @@ package org.clouddisk.bench;
 import jakarta.json.Json;
 import org.clouddisk.it.CloudDiskClient;
 import org.clouddisk.it.CloudDiskClient.User;
+import org.clouddisk.it.DriveClient;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,6 +48,7 @@ final class RequestLoad {
         User login = client.register(CloudDiskClient.uniqueName("bench_login"), password);
         User md5User = client.newUser("bench_md5");
         String unknown = CloudDiskClient.md5("content nobody uploaded".getBytes(StandardCharsets.UTF_8));
+        Endpoint thumbnail = cachedThumbnail(client.newUser("bench_thumb"));
 
         List<Endpoint> endpoints = List.of(Ceilings.JAXRS, Ceilings.STATIC,
                 Endpoint.post("/md5 hit (005, new name each request)", "/md5", json("user", md5User.name(),
@@ -56,6 +63,7 @@ final class RequestLoad {
                         json("start", 0, "count", PAGE), "\"file\":[{", false),
                 Endpoint.post("/dealfile?cmd=pv", "/dealfile?cmd=pv", json("user", owner.name(), "token",
                         owner.token(), "md5", ListUsers.SEED_MD5, "filename", "seed.txt"), "\"016\"", false),
+                thumbnail,
                 // Last: on a loaded machine the server keeps hashing the passwords of requests wrk gave up on,
                 // which would starve the rows after it.
                 Endpoint.post("/login", "/login", json("user", login.name(), "password", password), "\"000\"",
@@ -96,5 +104,26 @@ final class RequestLoad {
         json.add(result);
         return List.of(r.endpoint(), Integer.toString(r.connections()), f(r.rps()), f(r.p50Ms()), f(r.p99Ms()),
                 Long.toString(r.bad()), f(ofJaxrs), Double.isNaN(staticRps) ? "" : f(r.rps() / staticRps));
+    }
+
+    /**
+     * GET /api/v2/nodes/{id}/thumbnail?size=256 of a 1600 × 1200 PNG, asked once before the runs so that wrk measures
+     * the cached answer (issue 15: cached thumbnail requests per second); the token check and the node lookup stay.
+     */
+    private Endpoint cachedThumbnail(User u) throws IOException {
+        var image = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, (x * 255 / image.getWidth()) << 16 | (y * 255 / image.getHeight()) << 8 | 0x40);
+            }
+        }
+        var png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        String id = DriveClient.id(ctx.drive.uploadToRoot(u, "photo.png", png.toByteArray()));
+        String path = "/api/v2/nodes/" + id + "/thumbnail?size=256";
+        expect("200", Integer.toString(ctx.client.send("GET", path, null, null, "Authorization", "Bearer " + u.token()).status()),
+                "first thumbnail");
+        return new Endpoint("GET /api/v2/nodes/{id}/thumbnail?size=256 (cached)", path, "", "PNG",
+                List.of("Authorization: Bearer " + u.token()), false);
     }
 }
