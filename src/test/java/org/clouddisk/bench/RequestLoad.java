@@ -109,20 +109,23 @@ final class RequestLoad {
     /**
      * GET /api/v2/nodes/{id}/thumbnail?size=256 of a 1600 × 1200 PNG, asked once before the runs so that wrk measures
      * the cached answer (issue 15: cached thumbnail requests per second); the token check and the node lookup stay.
+     * Translucent, so that its thumbnail is a PNG too, whose "PNG" signature wrk looks for in each answer.
      */
     private Endpoint cachedThumbnail(User u) throws IOException {
-        var image = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
+        var image = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_ARGB);
         for (int y = 0; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                image.setRGB(x, y, (x * 255 / image.getWidth()) << 16 | (y * 255 / image.getHeight()) << 8 | 0x40);
+                int red = x * 255 / image.getWidth();
+                int green = y * 255 / image.getHeight();
+                image.setRGB(x, y, 0xC0 << 24 | red << 16 | green << 8 | 0x40);
             }
         }
         var png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
         String id = DriveClient.id(ctx.drive.uploadToRoot(u, "photo.png", png.toByteArray()));
         String path = "/api/v2/nodes/" + id + "/thumbnail?size=256";
-        expect("200", Integer.toString(ctx.client.send("GET", path, null, null, "Authorization", "Bearer " + u.token()).status()),
-                "first thumbnail");
+        var first = ctx.client.send("GET", path, null, null, "Authorization", "Bearer " + u.token());
+        expect("200 image/png", first.status() + " " + first.header("Content-Type"), "first thumbnail");
         return new Endpoint("GET /api/v2/nodes/{id}/thumbnail?size=256 (cached)", path, "", "PNG",
                 List.of("Authorization: Bearer " + u.token()), false);
     }
