@@ -15,6 +15,7 @@ import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.FileTrashing;
 import org.clouddisk.files.Folder;
+import org.clouddisk.files.TrashMark;
 import org.clouddisk.files.UserFile;
 import org.clouddisk.files.UserFileCount;
 
@@ -92,14 +93,14 @@ public class DefaultTrashService implements TrashService {
         int wanted = paging.offset() + paging.limit();
         Stream<Node> folders = em.createNamedQuery("Folder.trashOf", Folder.class).setParameter("user", user)
                 .setMaxResults(wanted).getResultStream()
-                .map(f -> Node.of(f).inTrash(f.getTrashedAt(), restorePath(user, f.getTrashedFrom())));
+                .map(f -> inTrash(user, Node.of(f), f.getTrash()));
         Stream<Node> fileNodes = em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5"
-                        + " and u.user = :user and u.trashedAt is not null order by u.trashedAt desc, u.id desc",
+                        + " and u.user = :user and u.trash.trashedAt is not null"
+                        + " order by u.trash.trashedAt desc, u.id desc",
                         Object[].class).setParameter("user", user).setMaxResults(wanted).getResultStream()
                 .map(row -> {
                     UserFile file = (UserFile) row[0];
-                    return Node.of(file, (FileInfo) row[1]).inTrash(file.getTrashedAt(),
-                            restorePath(user, file.getTrashedFrom()));
+                    return inTrash(user, Node.of(file, (FileInfo) row[1]), file.getTrash());
                 });
         List<Node> page = Stream.concat(folders, fileNodes)
                 .sorted(Comparator.comparing(Node::deleted).reversed().thenComparing(Node::id))
@@ -109,8 +110,9 @@ public class DefaultTrashService implements TrashService {
         return new Page<>(page, total);
     }
 
-    private List<Node.PathStep> restorePath(String user, long from) {
-        return nodes.pathTo(restoreTarget(user, from));
+    /** The trash's view of a node: when it was deleted and the path a restore would put it back under. */
+    private Node inTrash(String user, Node node, TrashMark mark) {
+        return node.inTrash(mark.trashedAt(), nodes.pathTo(restoreTarget(user, mark.trashedFrom())));
     }
 
     private Folder restoreTarget(String user, long from) {
@@ -124,14 +126,14 @@ public class DefaultTrashService implements TrashService {
         LocalDateTime now = LocalDateTime.now();
         if (ref.kind() == NodeRef.Kind.FILE) {
             UserFile file = trashedFile(user, ref);
-            Folder into = restoreTarget(user, file.getTrashedFrom());
+            Folder into = restoreTarget(user, file.getTrash().trashedFrom());
             file.restore(into.getId(), nodes.freeName(into, file.getFileName()), now);
             em.flush(); // the unique keys stand behind the free name
             LOG.info(() -> "user " + user + " restored file " + file.getId() + " as '" + file.getFileName() + "'");
             return Node.of(file, nodes.content(file));
         }
         Folder folder = trashedFolder(user, ref);
-        Folder into = restoreTarget(user, folder.getTrashedFrom());
+        Folder into = restoreTarget(user, folder.getTrash().trashedFrom());
         folder.restore(into.getId(), nodes.freeName(into, folder.getName()), now);
         em.flush();
         LOG.info(() -> "user " + user + " restored folder " + folder.getId() + " as '" + folder.getName() + "'");
@@ -170,10 +172,10 @@ public class DefaultTrashService implements TrashService {
     public int purgeTrashedBefore(String user, LocalDateTime cutoff) {
         UserFileCount counter = files.lockCounter(user);
         List<Folder> folders = em.createNamedQuery("Folder.trashOf", Folder.class).setParameter("user", user)
-                .getResultStream().filter(f -> f.getTrashedAt().isBefore(cutoff)).toList();
+                .getResultStream().filter(f -> f.getTrash().trashedAt().isBefore(cutoff)).toList();
         List<UserFile> trashedFiles = em.createNamedQuery("UserFile.trashOf", UserFile.class)
                 .setParameter("user", user).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
-                .filter(f -> f.getTrashedAt().isBefore(cutoff)).toList();
+                .filter(f -> f.getTrash().trashedAt().isBefore(cutoff)).toList();
         folders.forEach(folder -> purgeFolder(counter, folder));
         files.purge(counter, trashedFiles);
         return folders.size() + trashedFiles.size();

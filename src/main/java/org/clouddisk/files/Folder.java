@@ -1,6 +1,7 @@
 package org.clouddisk.files;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,11 +19,12 @@ import java.time.LocalDateTime;
 @Table(name = "user_folder")
 @NamedQuery(name = "Folder.root", query = "select f from Folder f where f.user = :user and f.parentId = 0")
 @NamedQuery(name = "Folder.ofUser", query = "select f from Folder f where f.id = :id and f.user = :user")
-@NamedQuery(name = "Folder.trashOf", query = "select f from Folder f where f.user = :user and f.trashedAt is not null"
-        + " order by f.trashedAt desc, f.id desc")
+@NamedQuery(name = "Folder.trashOf", query = "select f from Folder f where f.user = :user"
+        + " and f.trash.trashedAt is not null order by f.trash.trashedAt desc, f.id desc")
 @NamedQuery(name = "Folder.trashCount",
-        query = "select count(f) from Folder f where f.user = :user and f.trashedAt is not null")
-@NamedQuery(name = "Folder.trashedBefore", query = "select distinct f.user from Folder f where f.trashedAt < :cutoff")
+        query = "select count(f) from Folder f where f.user = :user and f.trash.trashedAt is not null")
+@NamedQuery(name = "Folder.trashedBefore",
+        query = "select distinct f.user from Folder f where f.trash.trashedAt < :cutoff")
 public class Folder {
 
     /** The parent id of a root folder. */
@@ -47,12 +49,9 @@ public class Folder {
     @Column(name = "modify_time", nullable = false)
     private LocalDateTime modifyTime;
 
-    /** The folder a trashed folder came from; null outside the trash (and for its descendants, hidden through it). */
-    @Column(name = "trashed_from")
-    private Long trashedFrom;
-
-    @Column(name = "trashed_at")
-    private LocalDateTime trashedAt;
+    /** Null outside the trash. */
+    @Embedded
+    private TrashMark trash;
 
     protected Folder() {
     }
@@ -101,28 +100,23 @@ public class Folder {
     }
 
     public boolean isTrashed() {
-        return trashedAt != null;
+        return trash != null;
     }
 
-    public Long getTrashedFrom() {
-        return trashedFrom;
-    }
-
-    public LocalDateTime getTrashedAt() {
-        return trashedAt;
+    /** Where and when it was trashed; null outside the trash. */
+    public TrashMark getTrash() {
+        return trash;
     }
 
     /** Puts the folder, with its subtree, in the trash: it leaves its parent for a parent of its own. */
     public void trash(LocalDateTime time) {
-        trashedFrom = parentId;
-        trashedAt = time;
+        trash = new TrashMark(parentId, time);
         parentId = -id;
     }
 
     /** Takes the folder, with its subtree, out of the trash into the given folder under the given (free) name. */
     public void restore(long parentId, String name, LocalDateTime time) {
-        trashedFrom = null;
-        trashedAt = null;
+        trash = null;
         place(parentId, name, time);
     }
 }

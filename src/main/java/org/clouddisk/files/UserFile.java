@@ -1,6 +1,7 @@
 package org.clouddisk.files;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,18 +18,18 @@ import java.time.LocalDateTime;
 @Entity
 @Table(name = "user_file_list")
 @NamedQuery(name = "UserFile.find", query = "select u from UserFile u where u.user = :user and u.md5 = :md5"
-        + " and u.fileName = :fileName and u.trashedAt is null")
+        + " and u.fileName = :fileName and u.trash.trashedAt is null")
 @NamedQuery(name = "UserFile.inFolder", query = "select u from UserFile u where u.folderId = :folder"
         + " and u.md5 = :md5 and u.fileName = :fileName")
 @NamedQuery(name = "UserFile.placesOf", query = "select u.user, u.folderId, u.id from UserFile u where u.md5 = :md5"
         + " and u.id > :after order by u.id")
 @NamedQuery(name = "UserFile.sharedOf", query = "select u from UserFile u where u.user = :user and u.sharedStatus = 1")
 @NamedQuery(name = "UserFile.trashOf", query = "select u from UserFile u where u.user = :user"
-        + " and u.trashedAt is not null order by u.trashedAt desc, u.id desc")
+        + " and u.trash.trashedAt is not null order by u.trash.trashedAt desc, u.id desc")
 @NamedQuery(name = "UserFile.trashCount",
-        query = "select count(u) from UserFile u where u.user = :user and u.trashedAt is not null")
+        query = "select count(u) from UserFile u where u.user = :user and u.trash.trashedAt is not null")
 @NamedQuery(name = "UserFile.trashedBefore",
-        query = "select distinct u.user from UserFile u where u.trashedAt < :cutoff")
+        query = "select distinct u.user from UserFile u where u.trash.trashedAt < :cutoff")
 @NamedQuery(name = "UserFile.ofUser", query = "select u from UserFile u where u.id = :id and u.user = :user")
 @NamedQuery(name = "UserFile.countPv", query = "update UserFile u set u.pv = u.pv + 1 where u.id = :id")
 public class UserFile {
@@ -61,12 +62,9 @@ public class UserFile {
     @Column(name = "pv", nullable = false)
     private int pv;
 
-    /** The folder a trashed file came from; null outside the trash. */
-    @Column(name = "trashed_from")
-    private Long trashedFrom;
-
-    @Column(name = "trashed_at")
-    private LocalDateTime trashedAt;
+    /** Null outside the trash. */
+    @Embedded
+    private TrashMark trash;
 
     protected UserFile() {
     }
@@ -128,28 +126,23 @@ public class UserFile {
     }
 
     public boolean isTrashed() {
-        return trashedAt != null;
+        return trash != null;
     }
 
-    public Long getTrashedFrom() {
-        return trashedFrom;
-    }
-
-    public LocalDateTime getTrashedAt() {
-        return trashedAt;
+    /** Where and when it was trashed; null outside the trash. */
+    public TrashMark getTrash() {
+        return trash;
     }
 
     /** Puts the file in the trash: it leaves its folder for a parent of its own (V4__trash_quotas.sql). */
     public void trash(LocalDateTime time) {
-        trashedFrom = folderId;
-        trashedAt = time;
+        trash = new TrashMark(folderId, time);
         folderId = -id;
     }
 
     /** Takes the file out of the trash into the given folder under the given (free) name. */
     public void restore(long folderId, String fileName, LocalDateTime time) {
-        trashedFrom = null;
-        trashedAt = null;
+        trash = null;
         place(folderId, fileName, time);
     }
 }
