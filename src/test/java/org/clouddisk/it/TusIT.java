@@ -166,6 +166,29 @@ class TusIT extends Deployments {
         assertArrayEquals(content, download(u, rest.header("CloudDisk-Node")));
     }
 
+    /**
+     * A PATCH streams into one store append per 64 MiB (UploadWriter.SAVE_EVERY): cuts before its first byte, after
+     * one byte, and exactly where an append ends and the next would begin keep exactly what arrived.
+     */
+    @Test
+    void cutsBeforeTheFirstByteAfterOneAndAtAnAppendBoundaryKeepExactlyWhatArrived() throws Exception {
+        int streamedAppend = 64 << 20;
+        User u = client.newUser("tusedges");
+        byte[] content = uniqueContent("tus-edges", streamedAppend + 100_000);
+        String upload = tus.begin(u, content.length, metadata("name", "edges.bin", "md5", md5(content)));
+        for (int[] cut : new int[][]{{0, 0}, {0, 1}, {1, 1 + streamedAppend}}) {
+            try (Socket socket = tus.openPatch(u, upload, cut[0], content.length - cut[0],
+                    part(content, cut[0], cut[1]))) {
+                socket.shutdownOutput();
+            }
+            assertEquals(cut[1], awaitSettled(u, upload), "cut at " + cut[1]);
+            Invariants.assertHold(); // the store holds exactly the saved offset's bytes
+        }
+        Answer rest = resume(u, upload, content);
+        assertEquals(204, rest.status(), rest.text());
+        assertArrayEquals(content, download(u, rest.header("CloudDisk-Node")));
+    }
+
     @Test
     void aConnectionResetMidPatchLeavesTheStoreAtTheSavedOffset() throws Exception {
         User u = client.newUser("tusreset");
