@@ -1,6 +1,8 @@
 package org.clouddisk.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * A content store that also keeps content growing by appends, for resumable uploads: the bytes of each request go
@@ -17,13 +19,17 @@ public interface AppendableContentStore extends ContentStore {
     String createAppendable(String extension) throws IOException;
 
     /**
-     * Appends {@code length} bytes of {@code bytes} to content that holds exactly {@code offset} bytes. When this
-     * throws, the content may hold any length between {@code offset} and {@code offset + length}: the caller cuts it
-     * back with {@link #truncate} before going on.
+     * Appends the bytes {@code source} gives, at most {@code length}, to content that holds exactly {@code offset}
+     * bytes, passing them on as they are read: one exchange with the store, whatever the length. Answers how many
+     * were appended: {@code length}, or fewer when {@code source} ended first (a client gone mid-request), and the
+     * content then holds exactly {@code offset} plus that many bytes all the same. Reads no byte past
+     * {@code length}. When this throws (the store failed, or {@code source} threw), the content may hold any length
+     * between {@code offset} and {@code offset + length}: the caller cuts it back with {@link #truncate} before
+     * going on.
      *
      * @throws ContentMissingException when there is no such appendable content
      */
-    void append(String id, long offset, byte[] bytes, int length) throws IOException;
+    long append(String id, long offset, InputStream source, long length) throws IOException;
 
     /** How many bytes the appendable content holds now. @throws ContentMissingException when it is gone */
     long length(String id) throws IOException;
@@ -39,8 +45,8 @@ public interface AppendableContentStore extends ContentStore {
     default Appender openAppender(String id) {
         return new Appender() {
             @Override
-            public void append(long offset, byte[] bytes, int length) throws IOException {
-                AppendableContentStore.this.append(id, offset, bytes, length);
+            public long append(long offset, InputStream source, long length) throws IOException {
+                return AppendableContentStore.this.append(id, offset, source, length);
             }
 
             @Override
@@ -60,7 +66,12 @@ public interface AppendableContentStore extends ContentStore {
      * one caller at a time. Holds no resource that must be given back.
      */
     interface Appender {
-        void append(long offset, byte[] bytes, int length) throws IOException;
+        long append(long offset, InputStream source, long length) throws IOException;
+
+        /** Appends bytes already in memory: all {@code length} of them, or it throws. */
+        default void append(long offset, byte[] bytes, int length) throws IOException {
+            append(offset, new ByteArrayInputStream(bytes, 0, length), length);
+        }
 
         long length() throws IOException;
 

@@ -34,8 +34,9 @@ import org.csource.fastdfs.UploadCallback;
  * <p>The library keeps its timeouts and charset in process-wide static fields ({@link ClientGlobal}); all
  * instances share them and the last one constructed wins. The tracker list, in contrast, is per instance.
  *
- * <p>Appendable content is a FastDFS appender file (upload_appender_file, then append_file; truncate_file cuts a
- * failed append back). Sealing asks the storage to rename it into an ordinary file (regenerate_appender_filename,
+ * <p>Appendable content is a FastDFS appender file (upload_appender_file, then append_file, each streamed with its
+ * declared length; truncate_file cuts a failed append back, and the zeros that complete an append whose source ended
+ * early). Sealing asks the storage to rename it into an ordinary file (regenerate_appender_filename,
  * FastDFS 6.02 and later); a storage that cannot keeps the appender file, whose id then stays the content's.
  *
  * <p>FastDFS keeps at most 6 extension characters, letters and digits; any other extension is not kept in the
@@ -168,8 +169,8 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
     }
 
     @Override
-    public void append(String id, long offset, byte[] bytes, int length) throws IOException {
-        appendOn(updateTarget(id), id, bytes, length);
+    public long append(String id, long offset, InputStream source, long length) throws IOException {
+        return appendOn(updateTarget(id), id, offset, source, length);
     }
 
     @Override
@@ -201,8 +202,8 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
             }
 
             @Override
-            public void append(long offset, byte[] bytes, int length) throws IOException {
-                appendOn(target(), id, bytes, length);
+            public long append(long offset, InputStream source, long length) throws IOException {
+                return appendOn(target(), id, offset, source, length);
             }
 
             @Override
@@ -222,20 +223,33 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
         return locateStorage(Route.UPDATE, id);
     }
 
-    private void appendOn(StorageTarget target, String id, byte[] bytes, int length) throws IOException {
-        if (length <= 0) {
-            return; // the storage answers an empty append with success and writes nothing
+    /**
+     * One append_file declaring {@code length} bytes, the source's bytes sent into the socket as they are read. A
+     * source that ends first still owes the storage the rest: the storage would cut a connection that drops
+     * mid-append back to where the append began (the bytes that arrived lost with it), and does so in its own time,
+     * racing whatever comes next. So the append is completed with zeros and truncate_file cuts them off again, on
+     * the same connection, before it goes back to the pool: the file then holds exactly the bytes that arrived.
+     */
+    private long appendOn(StorageTarget target, String id, long offset, InputStream source, long length)
+            throws IOException {
+        StreamedAppend body = new StreamedAppend(source, length);
+        if (body.firstRead() <= 0) {
+            return 0; // nothing to send: the storage is not asked (it would answer an empty append with success)
         }
-        int status = onTarget(target, client -> client.append_file1(id, length, out -> {
-            out.write(bytes, 0, length);
-            return 0;
-        }));
+        int status = onTarget(target, client -> {
+            int appended = client.append_file1(id, length, body);
+            return appended != 0 || body.arrived == length ? appended : client.truncate_file1(id, offset + body.arrived);
+        });
+        if (body.failure != null) {
+            throw body.failure;
+        }
         if (status == ERR_NO_ENOENT) {
             throw new ContentMissingException(id);
         }
         if (status != 0) {
             throw new IOException("FastDFS append to " + id + " failed, status " + status);
         }
+        return body.arrived;
     }
 
     private long lengthOn(StorageTarget target, String id) throws IOException {
@@ -519,6 +533,58 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
                 }
                 out.write(buffer, 0, n);
                 remaining -= n;
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * The body of one append_file: the source's bytes as they come, then zeros up to the declared length when the
+     * source ended first. A source that throws aborts the append (the connection is dropped, never given back), and
+     * the failure is kept for the caller.
+     */
+    private static final class StreamedAppend implements UploadCallback {
+        private static final byte[] ZEROS = new byte[COPY_BUFFER_BYTES];
+        private final InputStream source;
+        private final long length;
+        private final byte[] buffer;
+        private int buffered;
+        long arrived;
+        IOException failure;
+
+        StreamedAppend(InputStream source, long length) {
+            this.source = source;
+            this.length = length;
+            this.buffer = new byte[(int) Math.max(1, Math.min(COPY_BUFFER_BYTES, length))];
+        }
+
+        /** Reads the first bytes before the storage is asked: answers how many (0 or less: none will come). */
+        int firstRead() throws IOException {
+            if (length <= 0) {
+                return 0;
+            }
+            buffered = source.read(buffer, 0, (int) Math.min(buffer.length, length));
+            return buffered;
+        }
+
+        @Override
+        public int send(OutputStream out) throws IOException {
+            int n = buffered;
+            while (n > 0) {
+                out.write(buffer, 0, n);
+                arrived += n;
+                if (arrived == length) {
+                    return 0;
+                }
+                try {
+                    n = source.read(buffer, 0, (int) Math.min(buffer.length, length - arrived));
+                } catch (IOException e) {
+                    failure = e;
+                    return ABORTED;
+                }
+            }
+            for (long owed = length - arrived; owed > 0; owed -= ZEROS.length) {
+                out.write(ZEROS, 0, (int) Math.min(ZEROS.length, owed));
             }
             return 0;
         }

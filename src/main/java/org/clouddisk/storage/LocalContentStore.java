@@ -125,18 +125,28 @@ public class LocalContentStore implements AppendableContentStore {
     }
 
     @Override
-    public void append(String id, long offset, byte[] bytes, int length) throws IOException {
+    public long append(String id, long offset, InputStream source, long length) throws IOException {
         try (FileChannel out = FileChannel.open(appendable(id), StandardOpenOption.WRITE)) {
             if (out.size() != offset) {
                 throw new IOException(id + " holds " + out.size() + " bytes, not " + offset);
             }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
+            byte[] buffer = new byte[(int) Math.max(1, Math.min(BUFFER, length))];
             long position = offset;
-            while (buffer.hasRemaining()) {
-                position += out.write(buffer, position);
+            long left = length;
+            while (left > 0) {
+                int n = source.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    break; // what arrived is written: the content holds offset + (length - left) bytes
+                }
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    position += out.write(chunk, position);
+                }
+                left -= n;
             }
             // acknowledged bytes must survive a crash of the machine, as a whole file written by store() does
             out.force(false);
+            return length - left;
         } catch (NoSuchFileException e) {
             throw new ContentMissingException(id);
         }

@@ -21,30 +21,34 @@ import java.util.logging.Logger;
  * Writes one PATCH's bytes (or a creation-with-upload's) into the upload's appendable content, under the upload's
  * lease, so one request at a time writes to an upload whichever node it reaches.
  *
- * <p>The body is read in pieces of {@value #PIECE} bytes; each whole piece is appended to the store, then digested.
- * The offset and MD5 state saved with the upload therefore always describe bytes the store holds: once
- * {@value #SAVE_EVERY} bytes passed since the last save, and when the body ends or the client goes away (what it sent
- * until then is kept). A store failure part way through an append is rolled back with a truncate to the last good
- * offset. Bytes the store holds beyond the saved offset (a node that died between an append and its save) are cut
- * off when the next PATCH takes the lease, before it writes.
+ * <p>A body whose length is known (Content-Length, as tus clients send it) streams into the store: its bytes go to
+ * one append per {@value #SAVE_EVERY} bytes (one per PATCH for the usual chunk sizes) as they arrive, digested as
+ * they pass, so receiving, storing and digesting go on together. A body sent chunked, of unknown length, is read in
+ * pieces of {@value #PIECE} bytes, each appended whole. The offset and MD5 state saved with the upload always
+ * describe bytes the store holds: after each {@value #SAVE_EVERY} bytes, and when the body ends or the client goes
+ * away (the store keeps exactly what arrived until then; see {@link AppendableContentStore#append}). A store failure
+ * part way through an append is rolled back with a truncate to where the append began, and the digest with it.
+ * Bytes the store holds beyond the saved offset (a node that died between an append and its save) are cut off when
+ * the next PATCH takes the lease, before it writes.
  *
  * <p>What a PATCH costs besides its bytes: the lease (one transaction), one store lookup and length check (the
- * store's {@link AppendableContentStore.Appender} serves the whole request), one append per piece, and the last save
- * together with giving the lease back (one transaction); a body over {@value #SAVE_EVERY} bytes adds a save per
- * {@value #SAVE_EVERY} bytes.
+ * store's {@link AppendableContentStore.Appender} serves the whole request), one append per {@value #SAVE_EVERY}
+ * bytes (per piece when chunked), and the last save together with giving the lease back (one transaction); a body
+ * over {@value #SAVE_EVERY} bytes adds a save per {@value #SAVE_EVERY} bytes.
  */
 @ApplicationScoped
 public class UploadWriter {
 
     private static final Logger LOG = Logger.getLogger(UploadWriter.class.getName());
     /**
-     * Few, large appends: each is one exchange with the store (a request and its answer). 4 MiB per concurrent
-     * PATCH keeps a server whose heap is 512 MiB far from its limit.
+     * A chunked body's pieces are held in memory before their append (the store must be told an append's length
+     * first). 4 MiB per concurrent chunked PATCH keeps a server whose heap is 512 MiB far from its limit.
      */
     static final int PIECE = 4 << 20;
     /**
-     * At most this many bytes are appended but not yet acknowledged by a save: what a node that dies mid-PATCH makes
-     * the client send again (the next PATCH cuts them off). Saving is a transaction, so not after every piece.
+     * The longest streamed append, and at most this many bytes are appended but not yet acknowledged by a save:
+     * what a node that dies mid-PATCH, or a storage that drops a connection whose client paused, makes the client
+     * send again. Saving is a transaction, so not after every piece.
      */
     static final long SAVE_EVERY = 64L << 20;
     /** A lease is renewed before an append once a third of it has passed, so it never lapses while a PATCH writes. */
@@ -85,7 +89,7 @@ public class UploadWriter {
             }
             AppendableContentStore.Appender content = store.openAppender(lease.contentId());
             requireStoreAt(lease, content);
-            Progress progress = append(lease, content, body);
+            Progress progress = append(lease, content, body, declaredLength);
             if (progress.offset < lease.length()) {
                 ended = true; // append's last save gave the lease back in the same transaction
                 return new Written(progress.offset, null);
@@ -147,47 +151,34 @@ public class UploadWriter {
      * Appends the body and saves the progress; when the upload is not complete after it, the last save also gives
      * the lease back.
      */
-    private Progress append(UploadService.Lease lease, AppendableContentStore.Appender content, InputStream body)
-            throws IOException {
+    private Progress append(UploadService.Lease lease, AppendableContentStore.Appender content, InputStream body,
+                            long declaredLength) throws IOException {
         Progress p = new Progress(lease.offset(), new MD5Digest(lease.digestState()));
-        byte[] buffer = new byte[(int) Math.min(PIECE, Math.max(1, lease.length() - lease.offset()))];
+        ClientBody source = new ClientBody(body, lease, p);
+        long end = declaredLength >= 0 ? lease.offset() + declaredLength : lease.length();
+        byte[] piece = declaredLength >= 0 ? null : new byte[(int) Math.min(PIECE, Math.max(1, end - p.offset))];
         long savedOffset = p.offset;
-        IOException clientGone = null;
-        while (p.offset < lease.length()) {
-            int want = (int) Math.min(buffer.length, lease.length() - p.offset);
-            int n = 0;
+        while (p.offset < end && !source.ended) {
+            MD5Digest digestBefore = new MD5Digest(p.md5);
+            long appended;
             try {
-                while (n < want) {
-                    int r = body.read(buffer, n, want - n);
-                    if (r < 0) {
-                        break;
-                    }
-                    n += r;
-                }
+                appended = piece == null
+                        ? content.append(p.offset, source, Math.min(SAVE_EVERY, end - p.offset))
+                        : appendPiece(content, p.offset, source, piece, end - p.offset);
             } catch (IOException e) {
-                clientGone = e; // what arrived before is the client's all the same: keep it
+                // the store failed: neither its bytes since p.offset nor their digest are the upload's
+                p.md5.reset(digestBefore);
+                rollBack(lease, content, p.offset);
+                save(lease, p);
+                throw e;
             }
-            if (n > 0) {
-                renewIfDue(lease, p);
-                try {
-                    content.append(p.offset, buffer, n);
-                } catch (IOException e) {
-                    rollBack(lease, content, p.offset);
-                    save(lease, p);
-                    throw e;
-                }
-                p.md5.update(buffer, 0, n);
-                p.offset += n;
-                if (p.offset - savedOffset >= SAVE_EVERY) {
-                    save(lease, p);
-                    savedOffset = p.offset;
-                }
-            }
-            if (clientGone != null || n < want) {
-                break;
+            p.offset += appended;
+            if (p.offset - savedOffset >= SAVE_EVERY) {
+                save(lease, p);
+                savedOffset = p.offset;
             }
         }
-        if (clientGone == null && p.offset == lease.length() && body.read() >= 0) {
+        if (!source.ended && p.offset == lease.length() && body.read() >= 0) {
             // more bytes than Upload-Length: this request's unsaved part is undone, the saved part stays
             rollBack(lease, content, savedOffset);
             throw new ProblemException(ProblemCode.INVALID, "the body passes Upload-Length " + lease.length()
@@ -200,11 +191,67 @@ public class UploadWriter {
         } else {
             save(lease, p); // the lease stays for the completion
         }
-        if (clientGone != null) {
+        if (source.failure != null || (declaredLength >= 0 && p.offset < end)) {
             LOG.info(() -> "upload " + lease.uploadId() + ": the client went away at offset " + p.offset
-                    + "; the bytes up to it are kept");
+                    + (source.failure == null ? "" : " (" + source.failure + ")") + "; the bytes up to it are kept");
         }
         return p;
+    }
+
+    /** A chunked body's next piece, read whole, then appended: answers its length (0 at the body's end). */
+    private static int appendPiece(AppendableContentStore.Appender content, long offset, InputStream source,
+                                   byte[] piece, long room) throws IOException {
+        int n = source.readNBytes(piece, 0, (int) Math.min(piece.length, room));
+        if (n > 0) {
+            content.append(offset, piece, n);
+        }
+        return n;
+    }
+
+    /**
+     * The request's body as the store reads it: every byte digested as it passes, the lease renewed when due (an
+     * append of {@value #SAVE_EVERY} bytes from a slow client may outlast it), and a client that goes away taken as
+     * the body's end, so that the store keeps what arrived until then; its failure is kept for the log.
+     */
+    private final class ClientBody extends InputStream {
+        private final InputStream body;
+        private final UploadService.Lease lease;
+        private final Progress progress;
+        boolean ended;
+        IOException failure;
+
+        ClientBody(InputStream body, UploadService.Lease lease, Progress progress) {
+            this.body = body;
+            this.lease = lease;
+            this.progress = progress;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (ended) {
+                return -1;
+            }
+            int n;
+            try {
+                n = body.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                n = -1;
+            }
+            if (n < 0) {
+                ended = true;
+                return -1;
+            }
+            progress.md5.update(b, off, n);
+            renewIfDue(lease, progress);
+            return n;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
     }
 
     private void renewIfDue(UploadService.Lease lease, Progress p) {

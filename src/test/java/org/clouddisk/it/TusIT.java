@@ -6,7 +6,9 @@ import org.clouddisk.it.CloudDiskClient.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
@@ -158,9 +160,34 @@ class TusIT extends Deployments {
         int half = content.length / 2 + 12_345;
         try (Socket socket = tus.openPatch(u, upload, 0, content.length, part(content, 0, half))) {
             socket.shutdownOutput(); // the client goes away halfway: the server sees the body end early
+            awaitServed(socket);
         }
         assertEquals(half, awaitSettled(u, upload), "every byte that arrived is kept, no more");
 
+        Answer rest = resume(u, upload, content);
+        assertEquals(204, rest.status(), rest.text());
+        assertArrayEquals(content, download(u, rest.header("CloudDisk-Node")));
+    }
+
+    /**
+     * A PATCH streams into one store append per 64 MiB (UploadWriter.SAVE_EVERY): cuts before its first byte, after
+     * one byte, and exactly where an append ends and the next would begin keep exactly what arrived.
+     */
+    @Test
+    void cutsBeforeTheFirstByteAfterOneAndAtAnAppendBoundaryKeepExactlyWhatArrived() throws Exception {
+        int streamedAppend = 64 << 20;
+        User u = client.newUser("tusedges");
+        byte[] content = uniqueContent("tus-edges", streamedAppend + 100_000);
+        String upload = tus.begin(u, content.length, metadata("name", "edges.bin", "md5", md5(content)));
+        for (int[] cut : new int[][]{{0, 0}, {0, 1}, {1, 1 + streamedAppend}}) {
+            try (Socket socket = tus.openPatch(u, upload, cut[0], content.length - cut[0],
+                    part(content, cut[0], cut[1]))) {
+                socket.shutdownOutput();
+                awaitServed(socket);
+            }
+            assertEquals(cut[1], awaitSettled(u, upload), "cut at " + cut[1]);
+            Invariants.assertHold(); // the store holds exactly the saved offset's bytes
+        }
         Answer rest = resume(u, upload, content);
         assertEquals(204, rest.status(), rest.text());
         assertArrayEquals(content, download(u, rest.header("CloudDisk-Node")));
@@ -180,6 +207,20 @@ class TusIT extends Deployments {
         Answer rest = resume(u, upload, content);
         assertEquals(204, rest.status(), rest.text());
         assertArrayEquals(content, download(u, rest.header("CloudDisk-Node")));
+    }
+
+    /**
+     * Waits until the server has taken up a PATCH whose client stopped sending: it answers it or closes the
+     * connection. Until then, on a busy machine, the request may not even have reached the upload (its lease), and a
+     * probe would see the offset from before it.
+     */
+    private static void awaitServed(Socket socket) throws IOException {
+        socket.setSoTimeout(120_000);
+        try {
+            socket.getInputStream().read();
+        } catch (SocketException closedByTheServer) {
+            // a reset answers too: the server was done with the request
+        }
     }
 
     /** The rest of the content from HEAD's offset, as a tus client resumes. */

@@ -2,8 +2,10 @@ package org.clouddisk.storage;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -28,6 +30,37 @@ abstract class AppendableContentStoreContract {
         return bytes;
     }
 
+    /** Appends bytes in memory, which must all be taken. */
+    void append(String id, long offset, byte[] bytes, int length) throws IOException {
+        assertEquals(length, store().append(id, offset, new ByteArrayInputStream(bytes, 0, length), length));
+    }
+
+    /** Gives at most {@code chunk} bytes per read, as a network connection does, then ends (or fails). */
+    static InputStream trickle(byte[] bytes, int chunk, boolean failAtEnd) {
+        return new InputStream() {
+            int next;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("the stores read in blocks");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (next == bytes.length) {
+                    if (failAtEnd) {
+                        throw new IOException("connection reset");
+                    }
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, chunk), bytes.length - next);
+                System.arraycopy(bytes, next, b, off, n);
+                next += n;
+                return n;
+            }
+        };
+    }
+
     byte[] read(String fileId, long length) throws IOException {
         var out = new ByteArrayOutputStream();
         store().read(fileId, 0, length, out);
@@ -39,10 +72,10 @@ abstract class AppendableContentStoreContract {
         byte[] content = random(300_000, 1);
         String id = store().createAppendable("txt");
         assertEquals(0, store().length(id));
-        store().append(id, 0, Arrays.copyOfRange(content, 0, 100_000), 100_000);
+        append(id, 0, Arrays.copyOfRange(content, 0, 100_000), 100_000);
         assertEquals(100_000, store().length(id));
         byte[] rest = Arrays.copyOfRange(content, 100_000, content.length);
-        store().append(id, 100_000, rest, rest.length);
+        append(id, 100_000, rest, rest.length);
         assertEquals(content.length, store().length(id));
 
         String sealed = store().seal(id, "txt");
@@ -59,7 +92,7 @@ abstract class AppendableContentStoreContract {
     void appendsOnlyThePartOfTheBufferItIsGiven() throws IOException {
         String id = store().createAppendable("");
         byte[] buffer = random(1000, 2);
-        store().append(id, 0, buffer, 10);
+        append(id, 0, buffer, 10);
         String sealed = store().seal(id, "");
         assertArrayEquals(Arrays.copyOf(buffer, 10), read(sealed, 10));
     }
@@ -69,13 +102,13 @@ abstract class AppendableContentStoreContract {
         byte[] first = random(5000, 3);
         byte[] second = random(7000, 4);
         String id = store().createAppendable("bin");
-        store().append(id, 0, first, first.length);
-        store().append(id, first.length, second, second.length);
+        append(id, 0, first, first.length);
+        append(id, first.length, second, second.length);
 
         store().truncate(id, first.length);
 
         assertEquals(first.length, store().length(id));
-        store().append(id, first.length, first, first.length);
+        append(id, first.length, first, first.length);
         String sealed = store().seal(id, "bin");
         byte[] expected = new byte[2 * first.length];
         System.arraycopy(first, 0, expected, 0, first.length);
@@ -96,13 +129,60 @@ abstract class AppendableContentStoreContract {
         appender.truncate(first.length);
 
         assertEquals(first.length, store().length(id), "the appender's cut is the store's");
-        store().append(id, first.length, second, 100);
+        append(id, first.length, second, 100);
         assertEquals(first.length + 100, appender.length(), "and the store's append is the appender's");
         String sealed = store().seal(id, "bin");
         byte[] expected = Arrays.copyOf(first, first.length + 100);
         System.arraycopy(second, 0, expected, first.length, 100);
         assertArrayEquals(expected, read(sealed, expected.length));
         assertThrows(ContentMissingException.class, appender::length, "sealed: the appendable id is gone");
+    }
+
+    @Test
+    void streamsAnAppendAsItsBytesArrive() throws IOException {
+        byte[] content = random(3 << 20, 7);
+        String id = store().createAppendable("bin");
+        assertEquals(content.length, store().append(id, 0, trickle(content, 1000, false), content.length));
+        assertArrayEquals(content, read(store().seal(id, "bin"), content.length));
+    }
+
+    @Test
+    void aSourceThatEndsEarlyLeavesExactlyWhatArrived() throws IOException {
+        byte[] arrived = random(70_000, 8);
+        byte[] rest = random(30_000, 9);
+        String id = store().createAppendable("bin");
+        append(id, 0, new byte[]{5}, 1);
+
+        long appended = store().append(id, 1, trickle(arrived, 4096, false), 100_000);
+
+        assertEquals(arrived.length, appended);
+        assertEquals(1 + arrived.length, store().length(id), "no byte beyond what arrived");
+        append(id, 1 + arrived.length, rest, rest.length);
+        byte[] expected = new byte[1 + arrived.length + rest.length];
+        expected[0] = 5;
+        System.arraycopy(arrived, 0, expected, 1, arrived.length);
+        System.arraycopy(rest, 0, expected, 1 + arrived.length, rest.length);
+        assertArrayEquals(expected, read(store().seal(id, "bin"), expected.length));
+    }
+
+    @Test
+    void aSourceThatGivesNothingAppendsNothing() throws IOException {
+        String id = store().createAppendable("");
+        append(id, 0, new byte[]{1, 2}, 2);
+        assertEquals(0, store().append(id, 2, InputStream.nullInputStream(), 1000));
+        assertEquals(2, store().length(id));
+    }
+
+    @Test
+    void aSourceThatFailsLeavesContentTheCallerCutsBack() throws IOException {
+        String id = store().createAppendable("");
+        append(id, 0, new byte[]{1, 2, 3}, 3);
+        assertThrows(IOException.class, () -> store().append(id, 3, trickle(random(5000, 10), 999, true), 9000));
+        long held = store().length(id);
+        assertTrue(held >= 3 && held <= 3 + 9000, "between the offset and the declared end: " + held);
+        store().truncate(id, 3);
+        append(id, 3, new byte[]{4}, 1);
+        assertArrayEquals(new byte[]{1, 2, 3, 4}, read(store().seal(id, ""), 4));
     }
 
     @Test
@@ -115,13 +195,13 @@ abstract class AppendableContentStoreContract {
     @Test
     void deletesAppendableContent() throws IOException {
         String id = store().createAppendable("txt");
-        store().append(id, 0, new byte[]{1, 2, 3}, 3);
+        append(id, 0, new byte[]{1, 2, 3}, 3);
 
         assertTrue(store().delete(id));
 
         assertFalse(store().delete(id), "already gone");
         assertThrows(ContentMissingException.class, () -> store().length(id));
-        assertThrows(ContentMissingException.class, () -> store().append(id, 3, new byte[]{4}, 1));
+        assertThrows(ContentMissingException.class, () -> append(id, 3, new byte[]{4}, 1));
         assertEquals(0, storedFiles());
     }
 

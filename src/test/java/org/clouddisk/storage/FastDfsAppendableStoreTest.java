@@ -10,11 +10,15 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,7 +70,7 @@ class FastDfsAppendableStoreTest extends AppendableContentStoreContract {
     void anAppenderFileCarriesTheAppenderFlagUntilSealed() throws IOException {
         String id = store.createAppendable("txt");
         assertTrue((encodedSize(id) & ProtoCommon.APPENDER_FILE_SIZE) != 0, id);
-        store.append(id, 0, new byte[1234], 1234);
+        append(id, 0, new byte[1234], 1234);
 
         String sealed = store.seal(id, "txt");
 
@@ -76,7 +80,7 @@ class FastDfsAppendableStoreTest extends AppendableContentStoreContract {
     @Test
     void anOrdinaryFileTakesNoAppend() throws IOException {
         String ordinary = store.store(new ByteArrayInputStream(new byte[]{1, 2, 3}), 3, "");
-        IOException refused = assertThrows(IOException.class, () -> store.append(ordinary, 3, new byte[]{4}, 1));
+        IOException refused = assertThrows(IOException.class, () -> append(ordinary, 3, new byte[]{4}, 1));
         assertTrue(refused.getMessage().contains("status 22"), refused.getMessage());
         assertThrows(IOException.class, () -> store.truncate(ordinary, 1));
         assertEquals(3, store.length(ordinary), "nothing changed");
@@ -91,7 +95,7 @@ class FastDfsAppendableStoreTest extends AppendableContentStoreContract {
     @Test
     void anAppendCutOffMidwayLeavesTheFileAsItWas() throws Exception {
         String id = store.createAppendable("");
-        store.append(id, 0, new byte[]{7, 7, 7}, 3);
+        append(id, 0, new byte[]{7, 7, 7}, 3);
         byte[] name = id.substring(id.indexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
         int openBefore = server.openStorageConnections();
         int acceptedBefore = server.acceptedStorageConnections();
@@ -109,9 +113,53 @@ class FastDfsAppendableStoreTest extends AppendableContentStoreContract {
     }
 
     @Test
+    void aShortAppendIsCompletedAndCutBackOnItsOwnConnection() throws Exception {
+        String id = store.createAppendable("");
+        append(id, 0, new byte[]{1}, 1);
+        int acceptedBefore = server.acceptedStorageConnections();
+
+        assertEquals(100, store.append(id, 1, trickle(random(100, 11), 100, false), 1 << 20));
+
+        append(id, 101, new byte[]{2}, 1);
+        assertEquals(102, store.length(id));
+        assertEquals(acceptedBefore, server.acceptedStorageConnections(),
+                "the append was completed on its connection, not dropped (which would make the storage roll it back)");
+    }
+
+    @Test
+    void aClientPausingLongerThanTheStoragesTimeoutFailsTheAppendAndItIsCutBack() throws Exception {
+        server.setNetworkTimeout(Duration.ofMillis(300)); // for the connections opened from now on
+        String id = store.createAppendable("");
+        append(id, 0, new byte[]{1, 2, 3}, 3);
+        InputStream pausing = new SequenceInputStream(new ByteArrayInputStream(new byte[1000]), new InputStream() {
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("the store reads in blocks");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                try {
+                    Thread.sleep(1500); // the client pauses mid-append; the storage closes the silent connection
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Arrays.fill(b, off, off + Math.min(len, 1000), (byte) 9);
+                return Math.min(len, 1000);
+            }
+        });
+
+        assertThrows(IOException.class, () -> store.append(id, 3, pausing, 3000), "the storage dropped the append");
+
+        server.setNetworkTimeout(Duration.ZERO);
+        store.truncate(id, 3); // what the caller does after a failed append
+        assertEquals(3, store.length(id));
+    }
+
+    @Test
     void regenerateAnswersGroupAndNewNameOnTheWire() throws Exception {
         String id = store.createAppendable("bin");
-        store.append(id, 0, new byte[]{1, 2, 3, 4}, 4);
+        append(id, 0, new byte[]{1, 2, 3, 4}, 4);
         byte[] name = id.substring(id.indexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", storagePort())) {
             OutputStream out = socket.getOutputStream();

@@ -48,8 +48,8 @@ class LocalAppendableStoreTest extends AppendableContentStoreContract {
     @Test
     void anAppendAtTheWrongOffsetWritesNothing() throws IOException {
         String id = store.createAppendable("");
-        store.append(id, 0, new byte[]{1, 2}, 2);
-        assertThrows(IOException.class, () -> store.append(id, 1, new byte[]{3}, 1));
+        append(id, 0, new byte[]{1, 2}, 2);
+        assertThrows(IOException.class, () -> append(id, 1, new byte[]{3}, 1));
         assertEquals(2, store.length(id));
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Set;
@@ -106,6 +107,8 @@ public final class FastDfsTestServer implements AutoCloseable {
     private final AtomicInteger acceptedStorageConnections = new AtomicInteger();
     private volatile boolean storageAvailable = true;
     private volatile boolean storageResponding = true;
+    /** Like FastDFS's network_timeout: a connection silent this long (ms) is closed; 0 waits forever. */
+    private volatile int networkTimeoutMillis;
     private volatile boolean stopped;
 
     private FastDfsTestServer(ServerSocket trackerSocket, ServerSocket storageSocket, Path dir, boolean ownsDir) {
@@ -206,6 +209,14 @@ public final class FastDfsTestServer implements AutoCloseable {
     /** When false the storage server accepts and reads requests but never answers (clients must time out). */
     public void setStorageResponding(boolean responding) {
         storageResponding = responding;
+    }
+
+    /**
+     * Closes each connection, from its next read on, once its client stays silent for {@code timeout}, as FastDFS
+     * does after its network_timeout (60 s by default): an append cut so is cut back, as any cut append is.
+     */
+    public void setNetworkTimeout(Duration timeout) {
+        networkTimeoutMillis = Math.toIntExact(timeout.toMillis());
     }
 
     public void stop() {
@@ -310,6 +321,7 @@ public final class FastDfsTestServer implements AutoCloseable {
 
     private void serveConnection(Socket socket, Handler handler) {
         try (socket) {
+            socket.setSoTimeout(networkTimeoutMillis);
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES));
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
             handler.serve(in, out);
