@@ -266,6 +266,9 @@ class BrowserIT extends BrowserSession {
         type("#admin-q", erin);
         driver.findElement(By.id("admin-q")).sendKeys(Keys.ENTER);
         String user = "#admin-list tr[data-user='" + erin + "']";
+        // the search's answer, not the unfiltered first page (which may list the user too, and whose rows the
+        // search's render replaces, typed limit and all)
+        wait.until(d -> d.findElements(By.cssSelector("#admin-list tr")).size() == 1);
         visible(user);
         type(user + " .limit-input", "1 MB");
         click(user + " .act-set-limit");
