@@ -44,7 +44,7 @@ export async function downloadNode(transfers, node) {
             const { status, problem } = await streamDownload(node.id);
             if (status === 401) throw sessionExpired();
             if (status !== null && (status < 200 || status > 299)) throw new ProblemError(status, problem);
-            note(status === null ? 'no answer from the server yet' : 'streamed to disk');
+            note(status === null ? 'no answer from the server yet' : 'streaming to disk');
         } else {
             const blob = await (await drive.content(node.id)).blob();
             const href = URL.createObjectURL(blob);

@@ -331,11 +331,10 @@ class BrowserIT extends BrowserSession {
         return css;
     }
 
-    /** Deletes the row's node through the confirm dialog: it goes to the trash. */
     /**
      * The owner's download goes through the service worker straight to the download folder: the page makes no Blob
      * of the file (counted by wrapping URL.createObjectURL), the bytes on disk are exact, the transfer row says it
-     * streamed, and the server counted exactly one download.
+     * streams, and the server counted exactly one download.
      */
     private void downloadsStreamToDisk(String owner, String name, byte[] content) throws IOException {
         driver.executeScript("""
@@ -351,7 +350,7 @@ class BrowserIT extends BrowserSession {
         assertArrayEquals(content, Files.readAllBytes(downloaded(name, content.length)), "downloaded bytes");
         wait.until(textToBe(By.cssSelector(myRow(name) + " .pv"), "1"));
         By row = By.cssSelector("#transfer-list li[data-kind='download'][data-name='" + name + "']");
-        wait.until(textToBePresentInElementLocated(row, "streamed to disk"));
+        wait.until(textToBePresentInElementLocated(row, "streaming to disk"));
         assertEquals(0L, driver.executeScript("return window.fileBlobs"), "no Blob of the file in the page");
         assertTrue(driver.findElements(By.cssSelector("iframe.download-frame")).stream()
                 .noneMatch(f -> f.getDomAttribute("src").contains(token())), "no token in the frame's address");
@@ -359,6 +358,7 @@ class BrowserIT extends BrowserSession {
                 "the download was counted once");
     }
 
+    /** Deletes the row's node through the confirm dialog: it goes to the trash. */
     private void trash(String rowCss) {
         click(rowCss + " .act-delete");
         click("#confirm-ok");
