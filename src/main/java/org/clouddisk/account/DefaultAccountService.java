@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
@@ -65,6 +66,11 @@ public class DefaultAccountService implements AccountService {
             throttle.failed(userName, address);
             return Optional.empty();
         }
+        // The account row stays locked from here until this login's token is written and its transaction commits.
+        // An administrator's disable locks the same row before revoking the user's tokens, so either the disable
+        // committed first and is read here, or it waits for this commit and then revokes the token issued here:
+        // no token outlives a disable, in either token store and on any node, and nothing needs mirroring in Redis.
+        em.refresh(user.get(), LockModeType.PESSIMISTIC_WRITE);
         if (user.get().isDisabled()) {
             LOG.info(() -> "login of disabled user " + userName + " from " + address + " refused");
             return Optional.empty();

@@ -1,7 +1,6 @@
 package org.clouddisk.admin;
 
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,9 +37,6 @@ public class DefaultAdminService implements AdminService {
     @Inject
     TokenStore tokens;
 
-    @Inject
-    Event<UserDisabled> disabling;
-
     @Override
     public Page<UserSummary> users(Optional<String> query, Paging paging) {
         String pattern = LikePatterns.containingLowercase(query.orElse(""));
@@ -53,9 +49,10 @@ public class DefaultAdminService implements AdminService {
     }
 
     /**
-     * Disabling revokes the user's tokens inside the transaction (a token store that cannot be reached fails the
-     * change with 503 rather than leave tokens working) and again after the commit, for a login that read the
-     * account before the change committed.
+     * Disabling revokes the user's tokens inside the transaction, with the account row locked (a token store that
+     * cannot be reached fails the change with 503 rather than leave tokens working). A login writes its token while
+     * holding the same row lock (AccountService.login), so a login racing the disable either finished before this
+     * lock was granted, and its token is revoked here, or reads the committed disable and is refused.
      */
     @Override
     public UserSummary update(String user, Optional<Optional<Long>> limit, Optional<Boolean> disabled) {
@@ -66,7 +63,6 @@ public class DefaultAdminService implements AdminService {
         disabled.ifPresent(info::setDisabled);
         if (info.isDisabled()) {
             tokens.revokeAll(user);
-            disabling.fire(new UserDisabled(user));
         }
         LOG.info(() -> "administrator set user " + user + ": quota " + info.getQuotaBytes() + ", disabled "
                 + info.isDisabled());

@@ -1,6 +1,7 @@
 package org.clouddisk.account;
 
 import org.clouddisk.testing.ManualClock;
+import org.clouddisk.testing.TokenStoreRaces;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,6 +36,11 @@ class InMemoryTokenStoreTest {
         assertFalse(store.touch("mike", laptop));
         assertFalse(store.hasLiveLoginFrom("mike", "192.0.2.1"));
         assertTrue(store.touch("yoyo", other));
+    }
+
+    @Test
+    void revokingAllWhileTokensAreIssuedEndsEveryTokenIssuedBefore() throws Exception {
+        TokenStoreRaces.assertRevokeAllEndsEveryTokenIssuedBefore(store, "mike", "yoyo", 50);
     }
 
     @Test

@@ -18,13 +18,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
 
 /**
  * Previews of the owner's files in the browser: thumbnails in the list, the lightbox (previous / next by button and
@@ -160,6 +163,14 @@ class PreviewsBrowserIT extends BrowserSession {
         assertTrue(fallback.getDomProperty("src").startsWith("blob:"), fallback.getDomProperty("src"));
         wait.until(d -> ((Number) driver.executeScript("return arguments[0].readyState", fallback)).intValue() >= 1);
         assertEquals(2.0, ((Number) driver.executeScript("return arguments[0].duration", fallback)).doubleValue(), 0.01);
+
+        // ... and a download there is fetched whole into a Blob, then saved: the same bytes.
+        click("#preview-close");
+        wait.until(invisibilityOfElementLocated(By.id("preview-dialog")));
+        click(myRow("tone.wav") + " .act-download");
+        assertArrayEquals(tone, Files.readAllBytes(downloaded("tone.wav", tone.length)), "downloaded bytes");
+        wait.until(textToBePresentInElementLocated(
+                By.cssSelector("#transfer-list li[data-kind='download'][data-name='tone.wav']"), "no service worker"));
         Invariants.assertHold();
     }
 

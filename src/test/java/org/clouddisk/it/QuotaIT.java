@@ -8,7 +8,14 @@ import org.clouddisk.it.CloudDiskClient.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.clouddisk.it.CloudDiskClient.json;
 import static org.clouddisk.it.CloudDiskClient.md5;
@@ -172,5 +179,61 @@ class QuotaIT extends Deployments {
         setUser(u.name(), json("disabled", JsonValue.FALSE).toString());
         User back = client.relogin(u);
         assertEquals(200, drive.send(back, "GET", "/me", null).status());
+    }
+
+    /** One login as seen by the client: when it was sent, when it was answered, and its token (null if refused). */
+    private record Login(long sent, long answered, String token) {
+    }
+
+    /**
+     * 32 clients log in as one user at once, and the administrator disables the user as soon as the first login is
+     * answered, while the others are in flight (most have read the account before the disable committed: the login
+     * hashes the password for a while before it writes its token). Afterwards every token any login received
+     * answers 111 on /myfiles and 401 on the v2 API, and a new login is refused. Three rounds, a new user each.
+     */
+    @Test
+    void loginsRacingADisableLeaveNoWorkingToken() throws Exception {
+        int clients = 32;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            for (int round = 1; round <= 3; round++) {
+                User u = client.newUser("disablerace");
+                String password = CloudDiskClient.passwordOf(u.name());
+                var firstAnswer = new CountDownLatch(1);
+                var logins = new ArrayList<Future<Login>>();
+                for (int i = 0; i < clients; i++) {
+                    logins.add(pool.submit(() -> {
+                        long sent = System.nanoTime();
+                        JsonObject answer = client.post("/login", json("user", u.name(), "password", password));
+                        long answered = System.nanoTime();
+                        firstAnswer.countDown();
+                        return new Login(sent, answered,
+                                "000".equals(answer.getString("code")) ? answer.getString("token") : null);
+                    }));
+                }
+                assertTrue(firstAnswer.await(3, TimeUnit.MINUTES), "a login answered");
+                long disableSent = System.nanoTime();
+                setUser(u.name(), json("disabled", JsonValue.TRUE).toString());
+                var answered = new ArrayList<Login>();
+                for (Future<Login> login : logins) {
+                    answered.add(login.get(3, TimeUnit.MINUTES));
+                }
+                long inFlight = answered.stream().filter(l -> l.sent() < disableSent && l.answered() > disableSent)
+                        .count();
+                assertTrue(inFlight > 0, "round " + round + ": no login was in flight when the disable was sent");
+                List<String> tokens = answered.stream().map(Login::token).filter(Objects::nonNull).toList();
+                assertFalse(tokens.isEmpty(), "round " + round + ": no login got a token");
+                for (String token : tokens) {
+                    assertEquals("111", client.code("/myfiles?cmd=count", json("user", u.name(), "token", token)),
+                            "round " + round + ": a token of the disabled user still works");
+                    drive.expectProblem(401, "unauthorized", new User(u.name(), token), "GET", "/me", null);
+                }
+                assertEquals("001", client.code("/login", json("user", u.name(), "password", password)));
+                System.out.printf("disable race round %d: %d logins, %d in flight at the disable, %d tokens, all dead%n",
+                        round, clients, inFlight, tokens.size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -5,6 +5,7 @@ import org.clouddisk.account.TokenStore;
 import org.clouddisk.account.TokenStoreUnavailableException;
 import org.clouddisk.files.RedisUploadPermits;
 import org.clouddisk.files.UploadPermits;
+import org.clouddisk.testing.TokenStoreRaces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,18 @@ class RedisTokenStoreIT {
         assertEquals(Optional.empty(), store.userOf(laptop));
         assertFalse(store.hasLiveLoginFrom(user, "192.0.2.1"));
         assertEquals(Optional.of(other), store.userOf(kept));
+    }
+
+    /**
+     * With a client of its own: its pooled connections would otherwise outlive the restart in
+     * {@link #failsClosedWhenRedisIsDown} and break the next test's first command.
+     */
+    @Test
+    void revokingAllWhileTokensAreIssuedEndsEveryTokenIssuedBefore() throws Exception {
+        try (RedisClient racing = RedisClient.create("127.0.0.1", TestEnvironment.redis().port())) {
+            TokenStoreRaces.assertRevokeAllEndsEveryTokenIssuedBefore(new RedisTokenStore(racing, Duration.ofMinutes(1)),
+                    CloudDiskClient.uniqueName("racing"), CloudDiskClient.uniqueName("beside"), 10);
+        }
     }
 
     @Test

@@ -1,2 +1,2 @@
-/** Helpers shared by the unit tests. */
+/** Helpers shared by the unit tests and the integration tests. */
 package org.clouddisk.testing;
