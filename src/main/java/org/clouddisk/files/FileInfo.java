@@ -14,6 +14,11 @@ import jakarta.persistence.Table;
 @NamedQuery(name = "FileInfo.byMd5", query = "select f from FileInfo f where f.md5 = :md5")
 @NamedQuery(name = "FileInfo.countByMd5", query = "select count(f) from FileInfo f where f.md5 = :md5")
 @NamedQuery(name = "FileInfo.byFileId", query = "select f from FileInfo f where f.fileId = :fileId")
+// A download's question in one statement: the content and its first places as UserFile.placesOf gives them (null
+// when no file holds it)
+@NamedQuery(name = "FileInfo.withPlaces", query = "select f, u.user, u.folderId, u.id, d.parentId from FileInfo f"
+        + " left join UserFile u on u.md5 = f.md5 left join Folder d on d.id = u.folderId and d.user = u.user"
+        + " where f.fileId = :fileId order by u.id")
 public class FileInfo {
 
     @Id

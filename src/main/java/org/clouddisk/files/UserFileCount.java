@@ -15,6 +15,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "user_file_count")
 @NamedQuery(name = "UserFileCount.byUser", query = "select c from UserFileCount c where c.user = :user")
+// A user's usage (null before the first file) and own limit in one round trip, for the quota checks.
+@NamedQuery(name = "UserFileCount.usageAndLimit", query = "select c.usedBytes, u.quotaBytes from UserInfo u"
+        + " left join UserFileCount c on c.user = u.userName where u.userName = :user")
 public class UserFileCount {
 
     /** The original's reserved name for the public share count; longer than any user name may be. */

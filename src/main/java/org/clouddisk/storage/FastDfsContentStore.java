@@ -521,12 +521,14 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
             while (remaining > 0) {
                 int n;
                 try {
-                    n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                    // whole buffers: a request stream hands out a network buffer (16 KiB) per read, and each
+                    // piece would otherwise be a write, a system call, of its own to the storage
+                    n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, remaining));
                 } catch (IOException e) {
                     failure = e;
                     return ABORTED;
                 }
-                if (n < 0) {
+                if (n == 0) {
                     failure = new EOFException("content ended after " + (size - remaining) + " of " + size
                             + " bytes");
                     return ABORTED;
