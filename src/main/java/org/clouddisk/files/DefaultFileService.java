@@ -159,6 +159,7 @@ public class DefaultFileService implements FileService {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read; joins the caller's transaction when there is one
     public Quota quota(String user) {
         return quota(em.createNamedQuery("UserFileCount.byUser", UserFileCount.class).setParameter("user", user)
                 .getResultStream().findFirst().orElse(null), user);
@@ -181,6 +182,9 @@ public class DefaultFileService implements FileService {
     }
 
     @Override
+    // a read: no JTA transaction to begin and enlist (at READ COMMITTED a transaction would not make its queries
+    // one snapshot either)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int count(String user) {
         return findRoot(user).map(root -> em.createQuery("select count(u) from UserFile u where u.folderId = :folder",
                 Long.class).setParameter("folder", root.getId()).getSingleResult().intValue()).orElse(0);
@@ -191,6 +195,8 @@ public class DefaultFileService implements FileService {
      * are read and joined, so a page deep in a long list costs no more than the first.
      */
     @Override
+    // a read, see count
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<FileItem> list(String user, FileOrder order, int start, int count) {
         Optional<Folder> root = findRoot(user);
         if (root.isEmpty()) {
