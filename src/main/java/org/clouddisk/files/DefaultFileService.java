@@ -93,6 +93,12 @@ public class DefaultFileService implements FileService {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean holds(String md5) {
+        return isHeld(md5);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<FileInfo> heldContent(String md5) {
         if (!isHeld(md5)) {
             return Optional.empty();
