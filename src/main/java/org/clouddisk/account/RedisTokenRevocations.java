@@ -37,6 +37,8 @@ final class RedisTokenRevocations implements TokenRevocations {
     private final Thread listener;
     private final Thread pinger;
     private volatile boolean closed;
+    /** Whether the loss of the subscription was logged (the listener thread's own). */
+    private boolean reported;
     /** The current subscription and its connection, once subscribed; null between connections. */
     private volatile Subscription current;
 
@@ -101,6 +103,10 @@ final class RedisTokenRevocations implements TokenRevocations {
                     public void onSubscribe(String channel, int count) {
                         cache.subscribed();
                         current = new Subscription(connection, this);
+                        if (reported) {
+                            reported = false;
+                            LOG.info("token revocation subscription back");
+                        }
                     }
 
                     @Override
@@ -116,7 +122,8 @@ final class RedisTokenRevocations implements TokenRevocations {
                 };
                 connection.subscribe(pubSub, CHANNEL);
             } catch (RuntimeException e) {
-                if (!closed) {
+                if (!closed && !reported) { // once per outage, not at every attempt to subscribe again
+                    reported = true;
                     LOG.log(Level.WARNING, "token revocation subscription lost, tokens checked in Redis until it is"
                             + " back: {0}", e.toString());
                 }
