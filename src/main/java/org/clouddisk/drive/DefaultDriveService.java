@@ -2,6 +2,8 @@ package org.clouddisk.drive;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -59,6 +61,9 @@ public class DefaultDriveService implements DriveService {
     NodeLookup nodes;
 
     @Override
+    // a read: no JTA transaction to begin and enlist (at READ COMMITTED a transaction would not make its queries
+    // one snapshot either)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Account account(String user) {
         String nickname = em.createNamedQuery("UserInfo.byName", UserInfo.class).setParameter("name", user)
                 .getResultStream().findFirst().map(UserInfo::getNickName).orElse(user);
@@ -77,6 +82,8 @@ public class DefaultDriveService implements DriveService {
     }
 
     @Override
+    // a read, see account
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<Node> children(String user, String folderId, ChildOrder order, boolean descending, Paging paging) {
         Folder folder = nodes.liveFolder(user, ref(folderId));
         long folderCount = em.createQuery("select count(f) from Folder f where f.user = :user and f.parentId = :parent",
@@ -256,6 +263,8 @@ public class DefaultDriveService implements DriveService {
      * which for a common substring made a request's time and heap grow with the drive), then only the page's rows.
      */
     @Override
+    // a read, see account
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<Node> search(String user, String query, Paging paging) {
         Map<Long, Folder> folders = em.createQuery("select f from Folder f where f.user = :user", Folder.class)
                 .setParameter("user", user).getResultStream().collect(Collectors.toMap(Folder::getId, Function.identity()));

@@ -94,6 +94,12 @@ public class DefaultFileService implements FileService {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean holds(String md5) {
+        return isHeld(md5);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<FileInfo> heldContent(String md5) {
         if (!isHeld(md5)) {
             return Optional.empty();
@@ -161,6 +167,7 @@ public class DefaultFileService implements FileService {
 
     /** One query (each statement is a round trip to the database, and each checkout of a connection another). */
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read; joins the caller's transaction when there is one
     public Quota quota(String user) {
         return em.createNamedQuery("UserFileCount.usageAndLimit", Object[].class).setParameter("user", user)
                 .getResultStream().findFirst()
@@ -187,6 +194,9 @@ public class DefaultFileService implements FileService {
     }
 
     @Override
+    // a read: no JTA transaction to begin and enlist (at READ COMMITTED a transaction would not make its queries
+    // one snapshot either)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int count(String user) {
         return findRoot(user).map(root -> em.createQuery("select count(u) from UserFile u where u.folderId = :folder",
                 Long.class).setParameter("folder", root.getId()).getSingleResult().intValue()).orElse(0);
@@ -197,6 +207,8 @@ public class DefaultFileService implements FileService {
      * are read and joined, so a page deep in a long list costs no more than the first.
      */
     @Override
+    // a read, see count
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<FileItem> list(String user, FileOrder order, int start, int count) {
         Optional<Folder> root = findRoot(user);
         if (root.isEmpty()) {

@@ -48,6 +48,9 @@ public interface FileService {
     /** The content of that md5 when a file outside the trash holds it (what an instant upload may reference). */
     Optional<FileInfo> heldContent(String md5);
 
+    /** Whether a file outside the trash holds content of that md5; a read outside any transaction. */
+    boolean holds(String md5);
+
     /** The number of files in the user's root folder. */
     int count(String user);
 

@@ -23,6 +23,10 @@ public class LegacyInstantUpload {
         if (!settings.legacyInstantUpload()) {
             return ReferenceOutcome.UNKNOWN_CONTENT;
         }
+        if (!files.holds(md5)) {
+            // the common miss: one read and no JTA transaction (addReference checks again in its own)
+            return ReferenceOutcome.UNKNOWN_CONTENT;
+        }
         return Conflicts.retry(() -> files.addReference(user, md5, fileName));
     }
 }

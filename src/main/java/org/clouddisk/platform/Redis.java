@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 
 import java.net.URI;
@@ -44,7 +47,37 @@ public class Redis {
         return Optional.of(c);
     }
 
+    /**
+     * A connection of its own, outside the pool, for a subscription (which holds its connection for as long as it
+     * lasts); empty when CloudDisk runs without Redis.
+     */
+    public Optional<Jedis> dedicatedConnection() {
+        return settings.redisUrl().map(URI::create)
+                .map(uri -> new Jedis(hostAndPort(uri), clientConfig(uri)));
+    }
+
     static RedisClient connect(URI uri) {
+        var pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(128);
+        pool.setMaxIdle(32);
+        pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
+        // A restarted Redis leaves every idle pooled connection dead: without a check on borrow, each would fail
+        // one command (a valid token refused with 111, a ranking read falling back) before the pool recovered.
+        pool.setTestOnBorrow(true);
+        pool.setTestWhileIdle(true);
+        pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
+        return RedisClient.builder()
+                .hostAndPort(hostAndPort(uri))
+                .clientConfig(clientConfig(uri))
+                .poolConfig(pool)
+                .build();
+    }
+
+    private static HostAndPort hostAndPort(URI uri) {
+        return new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
+    }
+
+    private static JedisClientConfig clientConfig(URI uri) {
         var config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(TIMEOUT_MILLIS)
                 .socketTimeoutMillis(TIMEOUT_MILLIS);
@@ -64,20 +97,7 @@ public class Redis {
                 config.password(userInfo);
             }
         }
-        var pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(128);
-        pool.setMaxIdle(32);
-        pool.setMaxWait(Duration.ofMillis(TIMEOUT_MILLIS));
-        // A restarted Redis leaves every idle pooled connection dead: without a check on borrow, each would fail
-        // one command (a valid token refused with 111, a ranking read falling back) before the pool recovered.
-        pool.setTestOnBorrow(true);
-        pool.setTestWhileIdle(true);
-        pool.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
-        return RedisClient.builder()
-                .hostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379)
-                .clientConfig(config.build())
-                .poolConfig(pool)
-                .build();
+        return config.build();
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package org.clouddisk.it;
 
+import jakarta.json.JsonValue;
 import org.clouddisk.it.CloudDiskClient.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +73,29 @@ class ClusterIT {
         assertEquals("110", b.code("/myfiles?cmd=count", json("user", u.name(), "token", u.token())));
         assertEquals("008", b.uploadLegacy(u, "from-b.txt", "node b".getBytes()));
         assertEquals(1, a.myCount(u));
+    }
+
+    /** Each node caches verified tokens; a revocation on one must still be refused by the other at once. */
+    @Test
+    void aUserDisabledOnOneNodeIsRefusedAtOnceByTheOther() {
+        var a = new CloudDiskClient(NODES.get(0).baseUrl());
+        var b = new CloudDiskClient(NODES.get(1).baseUrl());
+        var driveA = new DriveClient(a);
+        var driveB = new DriveClient(b);
+        User admin = QuotaIT.administrator(a);
+        for (int round = 0; round < 5; round++) {
+            User u = a.newUser("cluster_disabled");
+            for (int i = 0; i < 3; i++) { // cached on both nodes
+                assertEquals("110", b.code("/myfiles?cmd=count", json("user", u.name(), "token", u.token())));
+                assertEquals(200, driveB.send(u, "GET", "/me", null).status());
+                assertEquals(200, driveA.send(u, "GET", "/me", null).status());
+            }
+            driveA.expect(200, admin, "PATCH", "/admin/users/" + u.name(), json("disabled", JsonValue.TRUE).toString());
+            assertEquals("111", b.code("/myfiles?cmd=count", json("user", u.name(), "token", u.token())),
+                    "round " + round);
+            driveB.expectProblem(401, "unauthorized", u, "GET", "/me", null);
+            driveA.expectProblem(401, "unauthorized", u, "GET", "/me", null);
+        }
     }
 
     @Test
