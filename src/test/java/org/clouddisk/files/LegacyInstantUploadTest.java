@@ -15,6 +15,7 @@ class LegacyInstantUploadTest {
 
     private static final String PROPERTY = "clouddisk.legacy.instant.upload";
     private static final String MD5 = "0123456789abcdef0123456789abcdef";
+    private static final String UNHELD = "fedcba9876543210fedcba9876543210";
 
     private final List<String> references = new ArrayList<>();
     private final LegacyInstantUpload legacy = new LegacyInstantUpload();
@@ -23,12 +24,21 @@ class LegacyInstantUploadTest {
         legacy.settings = new Settings();
         legacy.files = (FileService) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{FileService.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("holds")) {
+                        return !args[0].equals(UNHELD);
+                    }
                     if (method.getName().equals("addReference") && args.length == 3) {
                         references.add(args[0] + " " + args[1] + " " + args[2]);
                         return ReferenceOutcome.ADDED;
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    @Test
+    void aMissIsAnsweredWithoutAddingAReference() {
+        assertEquals(ReferenceOutcome.UNKNOWN_CONTENT, legacy.reference("mike", UNHELD, "a.jpg"));
+        assertEquals(List.of(), references);
     }
 
     @AfterEach

@@ -84,11 +84,16 @@ class OutageIT extends Deployments {
         long down;
         long restarting;
         long up;
+        int rankingReadsDuringOutage = 0;
         try (var load = new BackgroundLoad(client.base(), workers, anchor, true, log).start()) {
             Thread.sleep(1_500);
             TestEnvironment.redis().stop();
             down = now();
-            Thread.sleep(4_000);
+            // the test reads the ranking itself while Redis is away: the workers' random picks may miss it under load
+            while (now() - down < 4_000) {
+                rankingReadsDuringOutage += client.sharePage("pvdesc", 0, 20).isEmpty() ? 0 : 1;
+                Thread.sleep(100);
+            }
             restarting = now();
             TestEnvironment.redis().start();
             up = now();
@@ -110,8 +115,7 @@ class OutageIT extends Deployments {
         List<Answer> rankings = log.where(a -> a.endpoint().equals("/sharefiles?cmd=pvdesc"));
         assertTrue(rankings.stream().allMatch(a -> a.outcome().equals("list")),
                 "the ranking is answered from the database while Redis is away: " + rankings);
-        assertTrue(outage.stream().anyMatch(a -> a.endpoint().equals("/sharefiles?cmd=pvdesc")),
-                "no ranking read during the outage: " + AnswerLog.summary(outage));
+        assertTrue(rankingReadsDuringOutage > 0, "no ranking page read during the outage");
 
         assertRecovered(log, up, "Redis");
         assertTrue(log.where(a -> a.startMillis() >= up && a.endpoint().equals("/login"))
