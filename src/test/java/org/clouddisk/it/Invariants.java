@@ -88,6 +88,25 @@ public final class Invariants {
                 + " where concat('f', u.id) = l.node_id and u.user <> l.user) or exists (select 1 from user_folder f"
                 + " where concat('d', f.id) = l.node_id and f.user <> l.user)", "link to another user's node"));
         violations.addAll(checkTree(c));
+        violations.addAll(checkNameIndex(c));
+        return violations;
+    }
+
+    /**
+     * The name index holds exactly the distinct grams of every file's lowercased name, as the database cuts them:
+     * none missing, none left over from an old name or a deleted row.
+     */
+    private static List<String> checkNameIndex(Connection c) throws SQLException {
+        String grams = "select distinct u.user, substring(lower(u.file_name), p.pos, 3) gram, u.id file_id"
+                + " from user_file_list u join name_gram_position p on p.pos <= char_length(lower(u.file_name)) - 2";
+        var violations = new ArrayList<String>(rows(c, "select e.file_id, e.gram from (" + grams + ") e"
+                + " where not exists (select 1 from name_gram g where g.user = e.user and g.gram = e.gram"
+                + " and g.file_id = e.file_id) limit 20", "name gram missing"));
+        violations.addAll(rows(c, "select g.file_id, g.gram from name_gram g where not exists (select 1"
+                + " from user_file_list u join name_gram_position p on p.pos <= char_length(lower(u.file_name)) - 2"
+                + " where u.id = g.file_id and u.user = g.user and substring(lower(u.file_name), p.pos, 3) = g.gram)"
+                + " limit 20",
+                "name gram of no file's name"));
         return violations;
     }
 
