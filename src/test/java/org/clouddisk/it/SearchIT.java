@@ -89,13 +89,13 @@ class SearchIT extends Deployments {
             int length = 1 + random.nextInt(Math.min(6, points.length - start));
             String piece = new String(points, start, length);
             queries.add(random.nextBoolean() ? piece.toUpperCase(Locale.ROOT) : piece);
-            queries.add(randomName(random).substring(0, 1 + random.nextInt(2)));
+            queries.add(codePoints(randomName(random), 1 + random.nextInt(2)));
         }
         for (String q : queries) {
             assertSearchIsBruteForce(u, q);
         }
         assertSearchIsBruteForce(u, "a", 3, 5); // pages of both paths
-        assertSearchIsBruteForce(u, ordered.get(10).substring(0, 3), 1, 1);
+        assertSearchIsBruteForce(u, codePoints("x" + ordered.get(10), 3), 1, 1);
     }
 
     @Test
@@ -269,6 +269,12 @@ class SearchIT extends Deployments {
         }
         String text = name.toString();
         return text.isBlank() || text.equals(".") || text.equals("..") ? "x" + text : text;
+    }
+
+    /** The first (at most) n code points of the text. */
+    private static String codePoints(String text, int n) {
+        int[] points = text.codePoints().limit(n).toArray();
+        return new String(points, 0, points.length);
     }
 
     private void rename(User u, String node, String name) {
