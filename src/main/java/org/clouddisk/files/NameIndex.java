@@ -78,7 +78,7 @@ public class NameIndex {
         var sql = new StringBuilder();
         for (int i = 0; i < grams.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(", COUNT(*) FROM (SELECT 1 x")
-                    .append(" FROM name_gram WHERE user = ?1 AND gram = ?").append(i + 2).append(" LIMIT ")
+                    .append(" FROM name_gram g WHERE g.user = ?1 AND g.gram = ?").append(i + 2).append(" LIMIT ")
                     .append(COMMON).append(") c").append(i);
         }
         Query counts = em.createNativeQuery(sql.toString()).setParameter(1, user);
