@@ -19,15 +19,16 @@ INSERT INTO name_gram_position (pos) SELECT a.d * 100 + b.d * 10 + c.d + 1
 FROM name_gram_digit a, name_gram_digit b, name_gram_digit c;
 DROP TABLE name_gram_digit;
 
--- One row per distinct gram of a file's name; (user, gram) is what a search seeks, file_id what a change deletes.
--- The binary NO PAD collation of ${table_options} keeps 'ab ' and 'ab' apart, as LIKE does.
+-- One row per distinct gram of a file's name; (user, gram) is what a search seeks. The key alone, no second index
+-- by file: a change deletes a file's rows by their full keys, the grams cut from the name the row still holds (the
+-- index is as large as the names' grams, about 20 rows a file, so a second index would double what must stay in
+-- the buffer pool). The binary NO PAD collation of ${table_options} keeps 'ab ' and 'ab' apart, as LIKE does.
 CREATE TABLE name_gram (
     user    VARCHAR(32) NOT NULL,
     gram    VARCHAR(3)  NOT NULL,
     file_id BIGINT      NOT NULL,
     CONSTRAINT pk_name_gram PRIMARY KEY (user, gram, file_id)
 ) ${table_options};
-CREATE INDEX ix_name_gram_file ON name_gram (file_id);
 
 INSERT INTO name_gram (user, gram, file_id)
 SELECT DISTINCT u.user, SUBSTRING(LOWER(u.file_name), p.pos, 3), u.id

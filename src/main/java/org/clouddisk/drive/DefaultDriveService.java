@@ -149,10 +149,13 @@ public class DefaultDriveService implements DriveService {
                     renaming.fire(new FileRenaming(file));
                 }
                 boolean renamed = !newName.equals(file.getFileName());
+                if (renamed) {
+                    names.remove(file);
+                }
                 file.place(into.getId(), newName, now);
                 em.flush();
                 if (renamed) {
-                    names.rename(file);
+                    names.add(file);
                 }
                 LOG.info(() -> "user " + user + " placed file " + file.getId() + " as '" + newName + "' in " + into.getId());
             }

@@ -131,11 +131,15 @@ public class DefaultTrashService implements TrashService {
         if (ref.kind() == NodeRef.Kind.FILE) {
             UserFile file = trashedFile(user, ref);
             Folder into = restoreTarget(user, file.getTrash().trashedFrom());
-            String name = file.getFileName();
-            file.restore(into.getId(), nodes.freeName(into, name), now);
+            String name = nodes.freeName(into, file.getFileName());
+            boolean renamed = !name.equals(file.getFileName());
+            if (renamed) {
+                names.remove(file);
+            }
+            file.restore(into.getId(), name, now);
             em.flush(); // the unique keys stand behind the free name
-            if (!name.equals(file.getFileName())) {
-                names.rename(file);
+            if (renamed) {
+                names.add(file);
             }
             LOG.info(() -> "user " + user + " restored file " + file.getId() + " as '" + file.getFileName() + "'");
             return Node.of(file, nodes.content(file));

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /**
  * The trigram index of file names (table name_gram, V7__name_grams.sql), kept exact in the caller's transaction:
- * every insert of a user_file_list row, change of its name and delete goes through here (DefaultFileService's link
- * and purge, renames and restores of the drive). Grams are cut by the database from LOWER(file_name), so they are
+ * every insert of a user_file_list row ({@link #add} after it), change of its name ({@link #remove} before,
+ * {@link #add} after) and delete ({@link #remove} before) goes through here: DefaultFileService's link and purge,
+ * renames and restores of the drive. Grams are cut by the database from LOWER(file_name), so they are
  * pieces of exactly what a search's {@code lower(file_name) like} compares.
  */
 @ApplicationScoped
@@ -43,20 +44,24 @@ public class NameIndex {
     @PersistenceContext
     EntityManager em;
 
-    /** The file's row (flushed) got its name: index it. */
+    /** The file's row got its name and is flushed: index the name. */
     public void add(UserFile file) {
         em.createNativeQuery(INSERT_GRAMS + "u.id = ?1").setParameter(1, file.getId()).executeUpdate();
     }
 
-    /** The file's row (flushed) has a new name. */
-    public void rename(UserFile file) {
-        remove(file);
-        add(file);
-    }
-
-    /** The file's row is being deleted. */
+    /**
+     * The file's row is about to lose its name (a rename or a delete): called before the change, while the database
+     * still holds the indexed name, whose grams give the rows' full keys (the table has no index by file alone).
+     */
     public void remove(UserFile file) {
-        em.createNativeQuery("DELETE FROM name_gram WHERE file_id = ?1").setParameter(1, file.getId()).executeUpdate();
+        List<?> grams = em.createNativeQuery("SELECT DISTINCT SUBSTRING(LOWER(u.file_name), p.pos, 3)"
+                + " FROM user_file_list u JOIN name_gram_position p ON p.pos <= CHAR_LENGTH(LOWER(u.file_name)) - 2"
+                + " WHERE u.id = ?1").setParameter(1, file.getId()).getResultList();
+        if (!grams.isEmpty()) {
+            em.createNativeQuery("DELETE FROM name_gram WHERE user = ?1 AND gram IN (?2) AND file_id = ?3")
+                    .setParameter(1, file.getUser()).setParameter(2, grams).setParameter(3, file.getId())
+                    .executeUpdate();
+        }
     }
 
     /** A gram of a search and how many of the user's files hold it, counted up to {@link #COMMON}. */
