@@ -145,12 +145,10 @@ public class DefaultDriveService implements DriveService {
             String newName = name.orElse(file.getFileName());
             if (into.getId() != file.getFolderId() || !newName.equals(file.getFileName())) {
                 requireFreeName(into, newName);
-                if (!newName.equals(file.getFileName())) {
-                    renaming.fire(new FileRenaming(file));
-                }
                 boolean renamed = !newName.equals(file.getFileName());
                 if (renamed) {
-                    names.remove(file);
+                    renaming.fire(new FileRenaming(file));
+                    names.remove(file); // before the change: the rows' keys come from the name the database holds
                 }
                 file.place(into.getId(), newName, now);
                 em.flush();
@@ -266,7 +264,7 @@ public class DefaultDriveService implements DriveService {
      * Which files are read depends on the query's rarest gram in the name index ({@link NameIndex}): when it is
      * rare, only the files holding it are read, checked, sorted, paged and counted, whatever else the drive holds.
      * When every gram is common, the page's ids come from a scan of the index (user, file_name, folder_id) in its
-     * order, which stops once the page is full (hits are dense then), and the count from the gram's postings. A
+     * order, which stops once the page is full (hits are dense then), and the count joins the gram's postings. A
      * query the index cannot answer (under three characters) scans that name index, for the page and the count.
      * Whatever the path, a file is a hit by the same test, {@code lower(file_name) like}, and the count is skipped
      * when the page ends the hits. Only the page's ids leave the database, then only the page's rows.
