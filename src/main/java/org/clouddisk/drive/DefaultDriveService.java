@@ -19,6 +19,7 @@ import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.FileRenaming;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.Folder;
+import org.clouddisk.files.NameIndex;
 import org.clouddisk.files.UserFile;
 import org.clouddisk.files.UserFileCount;
 import org.clouddisk.platform.LikePatterns;
@@ -59,6 +60,9 @@ public class DefaultDriveService implements DriveService {
 
     @Inject
     NodeLookup nodes;
+
+    @Inject
+    NameIndex names;
 
     @Override
     // a read: no JTA transaction to begin and enlist (at READ COMMITTED a transaction would not make its queries
@@ -148,11 +152,16 @@ public class DefaultDriveService implements DriveService {
             String newName = name.orElse(file.getFileName());
             if (into.getId() != file.getFolderId() || !newName.equals(file.getFileName())) {
                 requireFreeName(into, newName);
-                if (!newName.equals(file.getFileName())) {
+                boolean renamed = !newName.equals(file.getFileName());
+                if (renamed) {
                     renaming.fire(new FileRenaming(file));
+                    names.remove(file); // before the change: the rows' keys come from the name the database holds
                 }
                 file.place(into.getId(), newName, now);
                 em.flush();
+                if (renamed) {
+                    names.add(file);
+                }
                 LOG.info(() -> "user " + user + " placed file " + file.getId() + " as '" + newName + "' in " + into.getId());
             }
             return Node.of(file, nodes.content(file));
@@ -257,10 +266,15 @@ public class DefaultDriveService implements DriveService {
      * The user's folders are read whole (one query; a drive holds far fewer folders than files), which answers
      * their liveness and every hit's path in memory. Matching file names are counted and paged in the database:
      * a file is live when its folder is, so the folders that are not live (in the trash or under a trashed one) are
-     * excluded by id, and files at the top of the trash by their negative folder id. The page's ids come from a scan
-     * of the index (user, file_name, folder_id) alone, in its order (no sort), bounded by the user's prefix; a second
-     * such scan counts the hits unless that page ended them. Only the page's ids leave the database (not every hit's,
-     * which for a common substring made a request's time and heap grow with the drive), then only the page's rows.
+     * excluded by id, and files at the top of the trash by their negative folder id.
+     * <p>
+     * Which files are read depends on the query's rarest gram in the name index ({@link NameIndex}): when it is
+     * rare, only the files holding it are read, checked, sorted, paged and counted, whatever else the drive holds.
+     * When every gram is common, the page's ids come from a scan of the index (user, file_name, folder_id) in its
+     * order, which stops once the page is full (hits are dense then), and the count joins the gram's postings. A
+     * query the index cannot answer (under three characters) scans that name index, for the page and the count.
+     * Whatever the path, a file is a hit by the same test, {@code lower(file_name) like}, and the count is skipped
+     * when the page ends the hits. Only the page's ids leave the database, then only the page's rows.
      */
     @Override
     // a read, see account
@@ -274,10 +288,15 @@ public class DefaultDriveService implements DriveService {
                 .filter(f -> !f.isRoot() && tree.isLive(f.getId()) && f.getName().toLowerCase(Locale.ROOT).contains(needle))
                 .sorted(Comparator.comparing(Folder::getName).thenComparing(Folder::getId)).toList();
         List<Long> hidden = folders.keySet().stream().filter(id -> !tree.isLive(id)).toList();
-        String matching = " from UserFile u where u.user = :user and u.folderId > 0"
+        String hit = "u.user = :user and u.folderId > 0"
                 + (hidden.isEmpty() ? "" : " and u.folderId not in :hidden")
                 + " and lower(u.fileName) like :pattern escape '" + LikePatterns.ESCAPE + "'";
-        String pattern = LikePatterns.containingLowercase(query);
+        String scan = " from UserFile u where " + hit;
+        String postings = " from NameGram g, UserFile u where g.user = :user and g.gram = :gram and u.id = g.fileId and "
+                + hit;
+        Optional<NameIndex.Gram> gram = names.rarest(user, needle);
+        var search = new SearchBinding(user, LikePatterns.containingLowercase(query), hidden,
+                gram.map(NameIndex.Gram::text).orElse(null));
 
         List<Node> items = new ArrayList<>(paging.limit());
         folderHits.stream().skip(paging.offset()).limit(paging.limit())
@@ -286,18 +305,17 @@ public class DefaultDriveService implements DriveService {
         int filesWanted = paging.limit() - items.size();
         List<Long> pageFiles = List.of();
         if (filesWanted > 0) {
-            var ids = em.createQuery("select u.id" + matching + " order by u.fileName, u.folderId, u.id", Long.class)
+            String from = gram.isPresent() && !gram.get().common() ? postings : scan;
+            var ids = em.createQuery("select u.id" + from + " order by u.fileName, u.folderId, u.id", Long.class)
                     .setFirstResult((int) Math.min(Integer.MAX_VALUE, fileOffset)).setMaxResults(filesWanted);
-            bindSearch(ids, user, pattern, hidden);
-            pageFiles = ids.getResultList();
+            pageFiles = search.bind(ids).getResultList();
         }
         long fileHits;
         if (filesWanted > 0 && pageFiles.size() < filesWanted && (!pageFiles.isEmpty() || fileOffset == 0)) {
-            fileHits = fileOffset + pageFiles.size(); // the page ends the hits: no second scan to count them
+            fileHits = fileOffset + pageFiles.size(); // the page ends the hits: no second read to count them
         } else {
-            var count = em.createQuery("select count(u)" + matching, Long.class);
-            bindSearch(count, user, pattern, hidden);
-            fileHits = count.getSingleResult();
+            fileHits = search.bind(em.createQuery("select count(u)" + (gram.isPresent() ? postings : scan), Long.class))
+                    .getSingleResult();
         }
         if (!pageFiles.isEmpty()) {
             Map<Long, Node> found = new HashMap<>();
@@ -311,10 +329,17 @@ public class DefaultDriveService implements DriveService {
         return new Page<>(items, folderHits.size() + fileHits);
     }
 
-    private static void bindSearch(TypedQuery<?> q, String user, String pattern, List<Long> hidden) {
-        q.setParameter("user", user).setParameter("pattern", pattern);
-        if (!hidden.isEmpty()) {
-            q.setParameter("hidden", hidden);
+    /** The parameters of a search's queries; {@code gram} (null: none) only where the query joins the postings. */
+    private record SearchBinding(String user, String pattern, List<Long> hidden, String gram) {
+        <Q extends TypedQuery<?>> Q bind(Q q) {
+            q.setParameter("user", user).setParameter("pattern", pattern);
+            if (!hidden.isEmpty()) {
+                q.setParameter("hidden", hidden);
+            }
+            if (q.getParameters().stream().anyMatch(p -> "gram".equals(p.getName()))) {
+                q.setParameter("gram", gram);
+            }
+            return q;
         }
     }
 

@@ -15,6 +15,7 @@ import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.FileTrashing;
 import org.clouddisk.files.Folder;
+import org.clouddisk.files.NameIndex;
 import org.clouddisk.files.TrashMark;
 import org.clouddisk.files.UserFile;
 import org.clouddisk.files.UserFileCount;
@@ -41,6 +42,9 @@ public class DefaultTrashService implements TrashService {
 
     @EJB
     FileService files;
+
+    @Inject
+    NameIndex names;
 
     @Inject
     NodeLookup nodes;
@@ -127,8 +131,16 @@ public class DefaultTrashService implements TrashService {
         if (ref.kind() == NodeRef.Kind.FILE) {
             UserFile file = trashedFile(user, ref);
             Folder into = restoreTarget(user, file.getTrash().trashedFrom());
-            file.restore(into.getId(), nodes.freeName(into, file.getFileName()), now);
+            String name = nodes.freeName(into, file.getFileName());
+            boolean renamed = !name.equals(file.getFileName());
+            if (renamed) {
+                names.remove(file);
+            }
+            file.restore(into.getId(), name, now);
             em.flush(); // the unique keys stand behind the free name
+            if (renamed) {
+                names.add(file);
+            }
             LOG.info(() -> "user " + user + " restored file " + file.getId() + " as '" + file.getFileName() + "'");
             return Node.of(file, nodes.content(file));
         }

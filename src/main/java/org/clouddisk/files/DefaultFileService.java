@@ -51,6 +51,9 @@ public class DefaultFileService implements FileService {
     Event<FileRemoving> removing;
 
     @Inject
+    NameIndex names;
+
+    @Inject
     Event<FileTrashing> trashing;
 
     /** How many places of a content {@link #isHeld} reads at a time. */
@@ -162,6 +165,7 @@ public class DefaultFileService implements FileService {
         em.persist(file);
         files.addFile(1, content.getSize());
         em.flush(); // a concurrent insert of the same file surfaces here, inside Conflicts.retry
+        names.add(file);
         return file;
     }
 
@@ -253,6 +257,7 @@ public class DefaultFileService implements FileService {
             FileInfo content = lockContent(file.getMd5()).orElseThrow(
                     () -> new IllegalStateException("file_info row missing for referenced content " + file.getMd5()));
             removing.fire(new FileRemoving(file));
+            names.remove(file);
             em.remove(file);
             counter.addFile(-1, content.getSize());
             if (content.release() == 0) {

@@ -148,12 +148,21 @@ final class DriveScale {
                 queries, List.of(new Object[]{t.lastFolder(), 0, PAGE},
                         new Object[]{t.lastFolder(), Math.max(0, t.lastFolderSize() - PAGE), PAGE}));
         var search = new LinkedHashMap<String, String>();
-        search.put("search, matching file names", "SELECT u.id, u.folder_id FROM user_file_list u WHERE u.user = ?"
-                + " AND LOWER(u.file_name) LIKE ? ESCAPE '!' ORDER BY u.file_name, u.folder_id, u.id");
+        search.put("search, scanning the user's names (common grams, short queries)", "SELECT u.id, u.folder_id"
+                + " FROM user_file_list u WHERE u.user = ? AND LOWER(u.file_name) LIKE ? ESCAPE '!'"
+                + " ORDER BY u.file_name, u.folder_id, u.id");
         Listing.queryPlans(ctx.report, "search_query_ms", "The search queries straight over JDBC (" + t.nodes()
                         + " nodes, median of 7)", t.nodes() + " nodes", search,
                 List.of(new Object[]{t.user().name(), "%" + RARE + "%"}, new Object[]{t.user().name(),
                         "%" + COMMON + "%"}));
+        var postings = new LinkedHashMap<String, String>();
+        postings.put("search, the postings of the query's rarest gram", "SELECT u.id, u.folder_id FROM name_gram g"
+                + " JOIN user_file_list u ON u.id = g.file_id WHERE g.user = ? AND g.gram = ? AND u.user = ?"
+                + " AND LOWER(u.file_name) LIKE ? ESCAPE '!' ORDER BY u.file_name, u.folder_id, u.id");
+        Listing.queryPlans(ctx.report, "search_postings_query_ms", "The search query over the name index, straight"
+                        + " over JDBC (" + t.nodes() + " nodes, median of 7)", t.nodes() + " nodes", postings,
+                List.of(new Object[]{t.user().name(), RARE.substring(0, 3), t.user().name(), "%" + RARE + "%"},
+                        new Object[]{t.user().name(), COMMON, t.user().name(), "%" + COMMON + "%"}));
     }
 
     /**

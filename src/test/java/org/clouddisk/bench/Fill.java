@@ -1,5 +1,6 @@
 package org.clouddisk.bench;
 
+import org.clouddisk.files.NameIndex;
 import org.clouddisk.files.UserFileCount;
 import org.clouddisk.it.CloudDiskClient;
 import org.clouddisk.it.CloudDiskClient.User;
@@ -20,7 +21,8 @@ import static org.clouddisk.bench.Context.expect;
  * Fills the database fast for the scale sections: rows inserted with INSERT ... SELECT from MariaDB's sequence
  * engine (seq_1_to_N), in one transaction per fill that also brings every count the server keeps up to date, so
  * that every invariant of the tests' Invariants holds afterwards: file_info.count, user_file_count (count and
- * used_bytes), each user's root folder, the public share list with shared_status and its counter. Content is
+ * used_bytes), each user's root folder, the public share list with shared_status and its counter, the name index
+ * (by the server's own statement, {@link NameIndex#INSERT_GRAMS}, over the rows the fill added). Content is
  * always uploaded for real first (the store must hold what file_info names); the fill adds more names for it.
  */
 final class Fill {
@@ -62,6 +64,7 @@ final class Fill {
         try (Connection c = database()) {
             c.setAutoCommit(false);
             long root = root(c, u.name());
+            long before = lastFile(c);
             String seq = "(SELECT seq FROM seq_" + first + "_to_" + (first + count - 1) + ") s";
             try (var insert = c.prepareStatement("INSERT INTO user_file_list (user, md5, file_name, create_time,"
                     + " modify_time, shared_status, pv, folder_id) SELECT ?, ?, CONCAT(?, LPAD(s.seq, 6, '0'), '.txt'),"
@@ -70,6 +73,7 @@ final class Fill {
                 set(insert, u.name(), md5, prefix, shared ? 1 : 0, root);
                 expect(Integer.toString(count), Integer.toString(insert.executeUpdate()), "inserted files");
             }
+            indexNames(c, before);
             if (shared) {
                 try (var share = c.prepareStatement("INSERT INTO share_file_list (user, md5, file_name, pv, create_time)"
                         + " SELECT u.user, u.md5, u.file_name, (u.id * 7919) % 10007, u.create_time FROM user_file_list u"
@@ -101,6 +105,7 @@ final class Fill {
         try (Connection c = database()) {
             c.setAutoCommit(false);
             long root = root(c, u.name());
+            long before = lastFile(c);
             try (var area = c.prepareStatement("INSERT INTO user_folder (user, parent_id, name, create_time,"
                     + " modify_time) SELECT ?, ?, CONCAT('area-', LPAD(seq, 3, '0')), NOW(), NOW() FROM seq_1_to_"
                     + areas);
@@ -124,6 +129,7 @@ final class Fill {
                 set(file, args.toArray());
                 expect(Integer.toString(leaves * perLeaf), Integer.toString(file.executeUpdate()), "files");
             }
+            indexNames(c, before);
             recount(c, md5s, "c.user = ?", u.name());
             c.commit();
             analyze(c);
@@ -149,6 +155,7 @@ final class Fill {
     void users(String prefix, int users, int filesEach, String md5) throws SQLException {
         try (Connection c = database()) {
             c.setAutoCommit(false);
+            long before = lastFile(c);
             String name = "CONCAT(?, LPAD(seq, 4, '0'))";
             try (var info = c.prepareStatement("INSERT INTO user_info (user_name, nick_name, password, phone, email,"
                     + " create_time) SELECT " + name + ", " + name + ", 'none', '', '', NOW() FROM seq_1_to_" + users);
@@ -171,9 +178,22 @@ final class Fill {
                 expect(Long.toString((long) users * filesEach), Integer.toString(files.executeUpdate()),
                         "inserted files");
             }
+            indexNames(c, before);
             recount(c, List.of(md5), "c.user LIKE ?", like(prefix));
             c.commit();
             analyze(c);
+        }
+    }
+
+    private static long lastFile(Connection c) throws SQLException {
+        return number(c, "SELECT COALESCE(MAX(id), 0) FROM user_file_list");
+    }
+
+    /** The grams of the files added after {@code lastFile} (the fill is the only writer meanwhile). */
+    private static void indexNames(Connection c, long lastFile) throws SQLException {
+        try (var grams = c.prepareStatement(NameIndex.INSERT_GRAMS + "u.id > ?")) {
+            set(grams, lastFile);
+            grams.executeUpdate();
         }
     }
 
@@ -200,7 +220,7 @@ final class Fill {
     private static void analyze(Connection c) throws SQLException {
         try (var s = c.createStatement()) {
             s.execute("ANALYZE TABLE user_file_list, user_folder, share_file_list, file_info, user_file_count,"
-                    + " user_info");
+                    + " user_info, name_gram");
         }
     }
 

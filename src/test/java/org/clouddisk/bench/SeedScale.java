@@ -71,7 +71,10 @@ final class SeedScale {
         expect(Integer.toString(FILES_EACH), Integer.toString(client.myCount(one)), "myfiles?cmd=count");
         String alone = "1 user of " + FILES_EACH + " files";
         before = measure(userReads(one), alone, 1, rows, json);
-        fill.users("bench_crowd_", USERS - 1, FILES_EACH, ListUsers.SEED_MD5);
+        double filled = Context.seconds(() -> fill.users("bench_crowd_", USERS - 1, FILES_EACH, ListUsers.SEED_MD5));
+        ctx.report.text("\nFilling " + (USERS - 1) + " users of " + FILES_EACH + " files by SQL (rows, counts and"
+                + " the names' grams, one transaction): " + f(filled) + " s");
+        ctx.report.json().add("crowd_fill_s", filled);
         ctx.jvm.settle(Context.SETTLE_SECONDS);
         String crowd = USERS + " users of " + FILES_EACH + " files";
         after = measure(userReads(one), crowd, 1, rows, json);
