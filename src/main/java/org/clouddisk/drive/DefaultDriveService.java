@@ -271,7 +271,8 @@ public class DefaultDriveService implements DriveService {
      * Which files are read depends on the query's rarest gram in the name index ({@link NameIndex}): when it is
      * rare, only the files holding it are read, checked, sorted, paged and counted, whatever else the drive holds.
      * When every gram is common, the page's ids come from a scan of the index (user, file_name, folder_id) in its
-     * order, which stops once the page is full (hits are dense then), and the count joins the gram's postings. A
+     * order, which stops once the page is full (hits are dense then), and the same scan counts them (joining the
+     * gram's postings instead looked up every hit's row: 200 ms against the scan's 30-40 ms for 100,000 hits). A
      * query the index cannot answer (under three characters) scans that name index, for the page and the count.
      * Whatever the path, a file is a hit by the same test, {@code lower(file_name) like}, and the count is skipped
      * when the page ends the hits. Only the page's ids leave the database, then only the page's rows.
@@ -304,8 +305,8 @@ public class DefaultDriveService implements DriveService {
         long fileOffset = Math.max(0, (long) paging.offset() - folderHits.size());
         int filesWanted = paging.limit() - items.size();
         List<Long> pageFiles = List.of();
+        String from = gram.isPresent() && !gram.get().common() ? postings : scan;
         if (filesWanted > 0) {
-            String from = gram.isPresent() && !gram.get().common() ? postings : scan;
             var ids = em.createQuery("select u.id" + from + " order by u.fileName, u.folderId, u.id", Long.class)
                     .setFirstResult((int) Math.min(Integer.MAX_VALUE, fileOffset)).setMaxResults(filesWanted);
             pageFiles = search.bind(ids).getResultList();
@@ -314,8 +315,7 @@ public class DefaultDriveService implements DriveService {
         if (filesWanted > 0 && pageFiles.size() < filesWanted && (!pageFiles.isEmpty() || fileOffset == 0)) {
             fileHits = fileOffset + pageFiles.size(); // the page ends the hits: no second read to count them
         } else {
-            fileHits = search.bind(em.createQuery("select count(u)" + (gram.isPresent() ? postings : scan), Long.class))
-                    .getSingleResult();
+            fileHits = search.bind(em.createQuery("select count(u)" + from, Long.class)).getSingleResult();
         }
         if (!pageFiles.isEmpty()) {
             Map<Long, Node> found = new HashMap<>();
