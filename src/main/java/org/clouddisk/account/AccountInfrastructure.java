@@ -21,7 +21,7 @@ import java.time.Duration;
 public class AccountInfrastructure {
 
     /** How long a node trusts its token cache after the last answered ping on the revocation subscription. */
-    static final Duration REVOCATION_LEASE = Duration.ofSeconds(1);
+    public static final Duration REVOCATION_LEASE = Duration.ofSeconds(1);
     /** How long a token Redis confirmed is taken as live without asking again (at most a quarter of the TTL). */
     public static final Duration TOKEN_REFRESH = Duration.ofSeconds(5);
 
