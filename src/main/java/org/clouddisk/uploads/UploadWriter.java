@@ -3,7 +3,6 @@ package org.clouddisk.uploads;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.bouncycastle.crypto.digests.MD5Digest;
 import org.clouddisk.api.ProblemCode;
 import org.clouddisk.api.ProblemException;
 import org.clouddisk.platform.Conflicts;
@@ -111,10 +110,10 @@ public class UploadWriter {
     /** The bytes saved so far and the digest after them. */
     private static final class Progress {
         long offset;
-        final MD5Digest md5;
+        final ResumableMd5 md5;
         long renewedAt = System.nanoTime();
 
-        Progress(long offset, MD5Digest md5) {
+        Progress(long offset, ResumableMd5 md5) {
             this.offset = offset;
             this.md5 = md5;
         }
@@ -153,13 +152,13 @@ public class UploadWriter {
      */
     private Progress append(UploadService.Lease lease, AppendableContentStore.Appender content, InputStream body,
                             long declaredLength) throws IOException {
-        Progress p = new Progress(lease.offset(), new MD5Digest(lease.digestState()));
+        Progress p = new Progress(lease.offset(), ResumableMd5.restore(lease.digestState()));
         ClientBody source = new ClientBody(body, lease, p);
         long end = declaredLength >= 0 ? lease.offset() + declaredLength : lease.length();
         byte[] piece = declaredLength >= 0 ? null : new byte[(int) Math.min(PIECE, Math.max(1, end - p.offset))];
         long savedOffset = p.offset;
         while (p.offset < end && !source.ended) {
-            MD5Digest digestBefore = new MD5Digest(p.md5);
+            ResumableMd5 digestBefore = p.md5.copy();
             long appended;
             try {
                 appended = piece == null
@@ -167,7 +166,7 @@ public class UploadWriter {
                         : appendPiece(content, p.offset, source, piece, end - p.offset);
             } catch (IOException e) {
                 // the store failed: neither its bytes since p.offset nor their digest are the upload's
-                p.md5.reset(digestBefore);
+                p.md5.restoreFrom(digestBefore);
                 rollBack(lease, content, p.offset);
                 save(lease, p);
                 throw e;
@@ -185,7 +184,7 @@ public class UploadWriter {
                     + "; its bytes after offset " + savedOffset + " are not kept");
         }
         if (p.offset < lease.length()) {
-            if (!Conflicts.retry(() -> uploads.saveAndEndLease(lease, p.offset, p.md5.getEncodedState()))) {
+            if (!Conflicts.retry(() -> uploads.saveAndEndLease(lease, p.offset, p.md5.encodedState()))) {
                 throw lost(lease);
             }
         } else {
@@ -265,7 +264,7 @@ public class UploadWriter {
     }
 
     private void save(UploadService.Lease lease, Progress p) {
-        if (!Conflicts.retry(() -> uploads.save(lease, p.offset, p.md5.getEncodedState()))) {
+        if (!Conflicts.retry(() -> uploads.save(lease, p.offset, p.md5.encodedState()))) {
             throw lost(lease);
         }
         p.renewedAt = System.nanoTime();
@@ -291,9 +290,7 @@ public class UploadWriter {
      * ordinary file (a rename, whatever the size) and recorded as /upload records files.
      */
     private Written complete(UploadService.Lease lease, Progress p) throws IOException {
-        byte[] digest = new byte[16];
-        p.md5.doFinal(digest, 0);
-        String md5 = HexFormat.of().formatHex(digest);
+        String md5 = HexFormat.of().formatHex(p.md5.digest());
         if (lease.md5() != null && !lease.md5().equals(md5)) {
             Conflicts.retry(() -> uploads.discard(lease, lease.contentId()));
             throw new ProblemException(ProblemCode.INVALID, 409, "declared md5 " + lease.md5() + ", received " + md5

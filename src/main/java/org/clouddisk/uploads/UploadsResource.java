@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.bouncycastle.crypto.digests.MD5Digest;
 import org.clouddisk.api.Authenticated;
 import org.clouddisk.api.Caller;
 import org.clouddisk.api.Problem;
@@ -138,7 +137,7 @@ public class UploadsResource {
         UploadService.UploadStatus created;
         try {
             created = Conflicts.retry(() -> uploads.create(user, new UploadService.NewUpload(declared.parent(),
-                    declared.name(), total, declared.md5()), contentId, new MD5Digest().getEncodedState()));
+                    declared.name(), total, declared.md5()), contentId, new ResumableMd5().encodedState()));
         } catch (RuntimeException e) {
             deleteQuietly(contentId);
             throw e;

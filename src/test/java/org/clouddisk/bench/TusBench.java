@@ -6,7 +6,6 @@ import org.clouddisk.it.GeneratedContent;
 import org.clouddisk.it.LargeTransfers;
 import org.clouddisk.storage.ContentStore;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,54 +102,13 @@ final class TusBench {
             long bulk = size - lastBytes;
             while (offset < bulk) {
                 long n = Math.min(requestBytes, bulk - offset);
-                offset = patch(u, upload, offset, content, n);
+                offset = transfers.patch(upload, u.token(), offset, content, n);
             }
             long started = System.nanoTime();
             if (lastBytes > 0) {
-                patch(u, upload, offset, content, lastBytes);
+                transfers.patch(upload, u.token(), offset, content, lastBytes);
             }
             lastCompletionNanos = System.nanoTime() - started;
-        }
-    }
-
-    private long patch(User u, String upload, long offset, InputStream content, long n) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(upload))
-                .method("PATCH", HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> new Slice(content, n)), n))
-                .header("Tus-Resumable", "1.0.0").header("Authorization", "Bearer " + u.token())
-                .header("Content-Type", "application/offset+octet-stream")
-                .header("Upload-Offset", Long.toString(offset)).timeout(Duration.ofHours(1)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        expect("204", answer.statusCode() + " " + answer.body());
-        return Long.parseLong(answer.headers().firstValue("Upload-Offset").orElseThrow());
-    }
-
-    /** The next {@code n} bytes of a stream, without closing it. */
-    private static final class Slice extends InputStream {
-        private final InputStream in;
-        private long left;
-
-        Slice(InputStream in, long n) {
-            this.in = in;
-            this.left = n;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left == 0) {
-                return -1;
-            }
-            int r = in.read(b, off, (int) Math.min(len, left));
-            if (r > 0) {
-                left -= r;
-            }
-            return r;
         }
     }
 

@@ -78,6 +78,43 @@ public final class LargeTransfers {
         }
     }
 
+    /**
+     * A tus PATCH of the next {@code n} bytes of {@code content} at {@code offset} (POST with X-HTTP-Method-Override,
+     * as HttpURLConnection cannot send PATCH; same streaming as {@link #upload}); answers the new Upload-Offset.
+     */
+    public long patch(String uploadUrl, String token, long offset, InputStream content, long n) {
+        try {
+            HttpURLConnection c = open(uploadUrl);
+            c.setRequestMethod("POST");
+            c.setRequestProperty("X-HTTP-Method-Override", "PATCH");
+            c.setRequestProperty("Tus-Resumable", "1.0.0");
+            c.setRequestProperty("Authorization", "Bearer " + token);
+            c.setRequestProperty("Content-Type", "application/offset+octet-stream");
+            c.setRequestProperty("Upload-Offset", Long.toString(offset));
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(n);
+            try (OutputStream out = c.getOutputStream()) {
+                byte[] buffer = new byte[BUFFER_BYTES];
+                for (long left = n; left > 0; ) {
+                    int k = content.readNBytes(buffer, 0, (int) Math.min(BUFFER_BYTES, left));
+                    if (k == 0) {
+                        throw new IllegalArgumentException("the content ends " + left + " bytes short");
+                    }
+                    out.write(buffer, 0, k);
+                    left -= k;
+                }
+            }
+            int status = c.getResponseCode();
+            String answer = new String(body(c).readAllBytes(), StandardCharsets.UTF_8);
+            if (status != 204) {
+                throw new AssertionError("PATCH answered HTTP " + status + ": " + answer);
+            }
+            return Long.parseLong(c.getHeaderField("Upload-Offset"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Downloads a url (optionally a Range), digesting the body as it streams. */
     public Received download(String url, String range) {
         return download(url, range, new String[0]);
