@@ -15,6 +15,8 @@ import org.clouddisk.files.FileService;
 import org.clouddisk.files.ReferenceOutcome;
 import org.clouddisk.files.UserFile;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +107,7 @@ public class DefaultShareService implements ShareService {
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<FileItem> list(int start, int count) {
-        List<Long> ids = em.createQuery("select s.id from SharedFile s order by s.createTime desc, s.id desc",
-                Long.class).setFirstResult(start).setMaxResults(count).getResultList();
+        List<Long> ids = pageIds(start, count);
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -119,6 +120,30 @@ public class DefaultShareService implements ShareService {
                             f, urls.of(f.getFileId())));
                 });
         return ids.stream().map(items::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * The ids of a page, newest first. An offset costs a walk over the index entries it skips, so a page in the
+     * list's older half is read from the oldest end (the share counter gives the length in one row): the last page of
+     * 100,000 shares took 16 ms at one connection walking from the newest end, against 1.2 ms for the first. The
+     * length and the page are two reads, as the page and its total always were: a share or cancel between them
+     * shifts such a page by its size, as it shifts any offset page.
+     */
+    private List<Long> pageIds(int start, int count) {
+        int total = shareList.count();
+        if (start <= total / 2) {
+            return em.createQuery("select s.id from SharedFile s order by s.createTime desc, s.id desc", Long.class)
+                    .setFirstResult(start).setMaxResults(count).getResultList();
+        }
+        int end = (int) Math.min((long) start + count, total);
+        if (end <= start) {
+            return List.of();
+        }
+        List<Long> oldestFirst = new ArrayList<>(em.createQuery(
+                        "select s.id from SharedFile s order by s.createTime asc, s.id asc", Long.class)
+                .setFirstResult(total - end).setMaxResults(end - start).getResultList());
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     @Override

@@ -96,6 +96,24 @@ class SharingIT extends Deployments {
         assertEquals(1, own.getInt("pv"), "the owner's own download count");
     }
 
+    /** Pages in the list's older half are read from its oldest end: every slice must still be the same. */
+    @Test
+    void everyPageOfNormalIsTheSameSliceOfTheWholeList() {
+        for (int i = 0; i < 7; i++) {
+            shared(i % 2 == 0 ? alice : carol, uniqueName("paged") + ".txt");
+        }
+        List<String> whole = newestFirstInTheDatabase();
+        int total = whole.size();
+        assertEquals(total, client.shareCount());
+        for (int count : new int[]{1, 2, 3, Math.min(total / 2 + 1, 100), Math.min(total, 100)}) {
+            for (int start = 0; start <= total + 1; start++) {
+                assertEquals(whole.subList(Math.min(start, total), Math.min(start + count, total)),
+                        members(client.sharePage("normal", start, count)), "start " + start + ", count " + count
+                                + " of " + total);
+            }
+        }
+    }
+
     @Test
     void pvdescAndPvascRankByPublicPv() {
         UserFile top = sharedWithPv(alice, 3);
@@ -356,6 +374,19 @@ class SharingIT extends Deployments {
 
     private static Long references(String md5) {
         return Invariants.number("select count from file_info where md5 = ?", md5);
+    }
+
+    private static List<String> newestFirstInTheDatabase() {
+        try (var c = Invariants.connect(); var rows = c.createStatement().executeQuery(
+                "select md5, file_name from share_file_list order by create_time desc, id desc")) {
+            var members = new ArrayList<String>();
+            while (rows.next()) {
+                members.add(rows.getString(1) + rows.getString(2));
+            }
+            return members;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> members(List<JsonObject> items) {
