@@ -52,18 +52,7 @@ public final class LargeTransfers {
             c.setFixedLengthStreamingMode(head.length + size + tail.length);
             try (OutputStream out = c.getOutputStream(); var content = new GeneratedContent(seed, size)) {
                 out.write(head);
-                // the tail goes out with the last bytes: a small write of its own could wait for an ACK (Nagle)
-                byte[] buffer = new byte[BUFFER_BYTES + tail.length];
-                for (long left = size; ; ) {
-                    int n = content.readNBytes(buffer, 0, (int) Math.min(BUFFER_BYTES, left));
-                    left -= n;
-                    if (left == 0) {
-                        System.arraycopy(tail, 0, buffer, n, tail.length);
-                        out.write(buffer, 0, n + tail.length);
-                        break;
-                    }
-                    out.write(buffer, 0, n);
-                }
+                send(content, size, tail, out);
             }
             int status = c.getResponseCode();
             String answer = new String(body(c).readAllBytes(), StandardCharsets.UTF_8);
@@ -94,15 +83,7 @@ public final class LargeTransfers {
             c.setDoOutput(true);
             c.setFixedLengthStreamingMode(n);
             try (OutputStream out = c.getOutputStream()) {
-                byte[] buffer = new byte[BUFFER_BYTES];
-                for (long left = n; left > 0; ) {
-                    int k = content.readNBytes(buffer, 0, (int) Math.min(BUFFER_BYTES, left));
-                    if (k == 0) {
-                        throw new IllegalArgumentException("the content ends " + left + " bytes short");
-                    }
-                    out.write(buffer, 0, k);
-                    left -= k;
-                }
+                send(content, n, new byte[0], out);
             }
             int status = c.getResponseCode();
             String answer = new String(body(c).readAllBytes(), StandardCharsets.UTF_8);
@@ -112,6 +93,27 @@ public final class LargeTransfers {
             return Long.parseLong(c.getHeaderField("Upload-Offset"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The next {@code n} bytes of {@code content} in 64 KiB writes, then {@code tail}, which goes out with the last
+     * bytes: a small write of its own could wait for an ACK (Nagle).
+     */
+    private static void send(InputStream content, long n, byte[] tail, OutputStream out) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES + tail.length];
+        for (long left = n; ; ) {
+            int k = content.readNBytes(buffer, 0, (int) Math.min(BUFFER_BYTES, left));
+            left -= k;
+            if (left == 0) {
+                System.arraycopy(tail, 0, buffer, k, tail.length);
+                out.write(buffer, 0, k + tail.length);
+                return;
+            }
+            if (k == 0) {
+                throw new IllegalArgumentException("the content ends " + left + " bytes short");
+            }
+            out.write(buffer, 0, k);
         }
     }
 
