@@ -22,6 +22,7 @@ import org.clouddisk.files.Folder;
 import org.clouddisk.files.NameIndex;
 import org.clouddisk.files.UserFile;
 import org.clouddisk.files.UserFileCount;
+import org.clouddisk.platform.IdSlots;
 import org.clouddisk.platform.LikePatterns;
 
 import java.time.LocalDateTime;
@@ -319,8 +320,8 @@ public class DefaultDriveService implements DriveService {
         }
         if (!pageFiles.isEmpty()) {
             Map<Long, Node> found = new HashMap<>();
-            em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5 and u.id in :ids", Object[].class)
-                    .setParameter("ids", pageFiles).getResultStream().forEach(row -> {
+            IdSlots.bind(em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5 and "
+                    + IdSlots.in("u.id", pageFiles.size()), Object[].class), pageFiles).getResultStream().forEach(row -> {
                         UserFile file = (UserFile) row[0];
                         found.put(file.getId(), Node.of(file, (FileInfo) row[1]).withPath(tree.pathTo(file.getFolderId())));
                     });

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.clouddisk.account.UserInfo;
+import org.clouddisk.platform.IdSlots;
 import org.clouddisk.platform.Settings;
 import org.clouddisk.web.FileNames;
 
@@ -225,15 +226,12 @@ public class DefaultFileService implements FileService {
             return List.of();
         }
         Map<Long, FileItem> items = new HashMap<>();
-        em.createQuery("select u, f from UserFile u, FileInfo f where f.md5 = u.md5 and u.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultStream()
-                .forEach(row -> items.put(((UserFile) row[0]).getId(), item((UserFile) row[0], (FileInfo) row[1])));
+        IdSlots.bind(em.createQuery("select u.id, u.user, u.fileName, u.createTime, u.sharedStatus, u.pv, "
+                        + FileItem.CONTENT_COLUMNS + " from UserFile u, FileInfo f where f.md5 = u.md5 and "
+                        + IdSlots.in("u.id", ids.size()), Object[].class), ids).getResultStream()
+                .forEach(row -> items.put((Long) row[0], FileItem.of((String) row[1], (String) row[2],
+                        (LocalDateTime) row[3], (Integer) row[4] == 1, (Integer) row[5], row, 6, urls)));
         return ids.stream().map(items::get).filter(Objects::nonNull).toList();
-    }
-
-    private FileItem item(UserFile u, FileInfo f) {
-        return FileItem.of(u.getUser(), u.getFileName(), u.getCreateTime(), u.isShared(), u.getPv(), f,
-                urls.of(f.getFileId()));
     }
 
     @Override

@@ -9,12 +9,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.clouddisk.files.ContentUrls;
-import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.FileItem;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.ReferenceOutcome;
 import org.clouddisk.files.UserFile;
+import org.clouddisk.platform.IdSlots;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -112,13 +113,10 @@ public class DefaultShareService implements ShareService {
             return List.of();
         }
         Map<Long, FileItem> items = new HashMap<>();
-        em.createQuery("select s, f from SharedFile s, FileInfo f where f.md5 = s.md5 and s.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultStream().forEach(row -> {
-                    SharedFile s = (SharedFile) row[0];
-                    FileInfo f = (FileInfo) row[1];
-                    items.put(s.getId(), FileItem.of(s.getUser(), s.getFileName(), s.getCreateTime(), true, s.getPv(),
-                            f, urls.of(f.getFileId())));
-                });
+        IdSlots.bind(em.createQuery("select s.id, s.user, s.fileName, s.createTime, s.pv, " + FileItem.CONTENT_COLUMNS
+                + " from SharedFile s, FileInfo f where f.md5 = s.md5 and " + IdSlots.in("s.id", ids.size()),
+                Object[].class), ids).getResultStream().forEach(row -> items.put((Long) row[0], FileItem.of(
+                        (String) row[1], (String) row[2], (LocalDateTime) row[3], true, (Integer) row[4], row, 5, urls)));
         return ids.stream().map(items::get).filter(Objects::nonNull).toList();
     }
 
