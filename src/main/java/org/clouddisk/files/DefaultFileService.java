@@ -104,6 +104,12 @@ public class DefaultFileService implements FileService {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean owns(String user, String md5, String fileName) {
+        return findRoot(user).flatMap(root -> findInFolder(root, md5, fileName)).isPresent();
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<FileInfo> heldContent(String md5) {
         if (!isHeld(md5)) {
             return Optional.empty();

@@ -51,6 +51,9 @@ public interface FileService {
     /** Whether a file outside the trash holds content of that md5; a read outside any transaction. */
     boolean holds(String md5);
 
+    /** Whether the user's root folder holds a file of that md5 under that name; a read outside any transaction. */
+    boolean owns(String user, String md5, String fileName);
+
     /** The number of files in the user's root folder. */
     int count(String user);
 

@@ -27,6 +27,12 @@ public class LegacyInstantUpload {
             // the common miss: one read and no JTA transaction (addReference checks again in its own)
             return ReferenceOutcome.UNKNOWN_CONTENT;
         }
+        if (files.owns(user, md5, fileName)) {
+            // a client asking again for a file it has: answered by reads, not queued behind the lock of the user's
+            // counter that every change of the user's files takes until its commit (a file it has stays had at
+            // least until this answer; addReference checks again under the lock when it is not yet had)
+            return ReferenceOutcome.ALREADY_OWNED;
+        }
         return Conflicts.retry(() -> files.addReference(user, md5, fileName));
     }
 }

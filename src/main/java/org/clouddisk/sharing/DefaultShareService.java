@@ -115,8 +115,9 @@ public class DefaultShareService implements ShareService {
         Map<Long, FileItem> items = new HashMap<>();
         IdSlots.bind(em.createQuery("select s.id, s.user, s.fileName, s.createTime, s.pv, " + FileItem.CONTENT_COLUMNS
                 + " from SharedFile s, FileInfo f where f.md5 = s.md5 and " + IdSlots.in("s.id", ids.size()),
-                Object[].class), ids).getResultStream().forEach(row -> items.put((Long) row[0], FileItem.of(
-                        (String) row[1], (String) row[2], (LocalDateTime) row[3], true, (Integer) row[4], row, 5, urls)));
+                Object[].class), ids).getResultStream().forEach(row -> items.put((Long) row[0],
+                        FileItem.of((String) row[1], (String) row[2], (LocalDateTime) row[3], true, (Integer) row[4],
+                                row, 5, urls)));
         return ids.stream().map(items::get).filter(Objects::nonNull).toList();
     }
 
@@ -154,9 +155,13 @@ public class DefaultShareService implements ShareService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<RankedFile> ranking(boolean descending, int start, int count) {
         try {
-            if (follower.isStale() || ranking.size() != count()) {
-                shareList.rebuildRanking();
+            if (!follower.isStale()) {
+                Optional<List<RankedFile>> page = ranking.pageIfSize(count(), descending, start, count);
+                if (page.isPresent()) {
+                    return page.get();
+                }
             }
+            shareList.rebuildRanking();
             return ranking.page(descending, start, count);
         } catch (RuntimeException e) {
             // Redis unreachable, a failed rebuild, or an entry without its name: rebuilt on a later read

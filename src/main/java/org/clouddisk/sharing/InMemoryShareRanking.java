@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -57,14 +58,13 @@ public class InMemoryShareRanking implements ShareRanking {
     }
 
     @Override
-    public synchronized long size() {
-        return built ? ranked.size() : -1;
-    }
-
-    @Override
-    public synchronized List<RankedFile> page(boolean descending, int start, int count) {
+    public synchronized Optional<List<RankedFile>> pageIfSize(long size, boolean descending, int start, int count) {
+        if (!built || (size != ANY_SIZE && ranked.size() != size)) {
+            return Optional.empty();
+        }
         var all = new ArrayList<>(descending ? ranked.descendingSet() : ranked);
-        return start >= all.size() ? List.of() : List.copyOf(all.subList(start, Math.min(all.size(), start + count)));
+        return Optional.of(start >= all.size() ? List.of()
+                : List.copyOf(all.subList(start, Math.min(all.size(), start + count))));
     }
 
     @Override

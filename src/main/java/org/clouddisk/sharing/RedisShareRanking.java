@@ -1,12 +1,12 @@
 package org.clouddisk.sharing;
 
 import redis.clients.jedis.RedisClient;
-import redis.clients.jedis.resps.Tuple;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The ranking in Redis, in the original's structures, shared by every CloudDisk node. A marker key written with
@@ -28,6 +28,20 @@ public class RedisShareRanking implements ShareRanking {
             + "redis.call('ZREM', KEYS[1], ARGV[1]) redis.call('HDEL', KEYS[2], ARGV[1]) return 1";
     private static final String INCREMENT = IF_BUILT + "redis.call('ZINCRBY', KEYS[1], 1, ARGV[1]) return 1";
     private static final List<String> KEYS = List.of(ZSET, HASH, BUILT);
+    /**
+     * A page with its names, read only when the ranking is complete and holds ARGV[1] entries (-1: any number), in
+     * one round trip: nil otherwise, else member, score and name of each entry (a missing name as nil).
+     */
+    private static final String PAGE = "if redis.call('EXISTS', KEYS[3]) == 0 then return false end "
+            + "local n = redis.call('ZCARD', KEYS[1]) "
+            + "if n ~= redis.call('HLEN', KEYS[2]) then return false end "
+            + "if ARGV[1] ~= '-1' and n ~= tonumber(ARGV[1]) then return false end "
+            + "local ranked = redis.call(ARGV[2], KEYS[1], ARGV[3], ARGV[4], 'WITHSCORES') "
+            + "local page = {} "
+            + "for i = 1, #ranked, 2 do "
+            + "page[#page + 1] = ranked[i] page[#page + 1] = ranked[i + 1] "
+            + "page[#page + 1] = redis.call('HGET', KEYS[2], ranked[i]) end "
+            + "return page";
 
     private final RedisClient redis;
 
@@ -57,33 +71,24 @@ public class RedisShareRanking implements ShareRanking {
     }
 
     @Override
-    public long size() {
-        if (!redis.exists(BUILT)) {
-            return -1;
+    public Optional<List<RankedFile>> pageIfSize(long size, boolean descending, int start, int count) {
+        Object reply = redis.eval(PAGE, KEYS, List.of(Long.toString(size), descending ? "ZREVRANGE" : "ZRANGE",
+                Integer.toString(start), Long.toString(start + count - 1L)));
+        if (reply == null) {
+            return Optional.empty();
         }
-        long ranked = redis.zcard(ZSET);
-        return ranked == redis.hlen(HASH) ? ranked : -1;
-    }
-
-    @Override
-    public List<RankedFile> page(boolean descending, int start, int count) {
-        List<Tuple> tuples = descending
-                ? redis.zrevrangeWithScores(ZSET, start, start + count - 1L)
-                : redis.zrangeWithScores(ZSET, start, start + count - 1L);
-        if (tuples.isEmpty()) {
-            return List.of();
-        }
-        List<String> names = redis.hmget(HASH, tuples.stream().map(Tuple::getElement).toArray(String[]::new));
-        var page = new ArrayList<RankedFile>(tuples.size());
-        for (int i = 0; i < tuples.size(); i++) {
-            String member = tuples.get(i).getElement();
-            String name = names.get(i);
+        List<?> values = (List<?>) reply;
+        var page = new ArrayList<RankedFile>(values.size() / 3);
+        for (int i = 0; i < values.size(); i += 3) {
+            String member = (String) values.get(i);
+            String name = (String) values.get(i + 2);
             if (name == null || member.length() != 32 + name.length()) {
                 throw new StaleRankingException("ranking member without its file name: " + member);
             }
-            page.add(new RankedFile(member.substring(0, 32), name, (long) tuples.get(i).getScore()));
+            long pv = (long) Double.parseDouble((String) values.get(i + 1));
+            page.add(new RankedFile(member.substring(0, 32), name, pv));
         }
-        return page;
+        return Optional.of(page);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.clouddisk.sharing;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The download ranking of shared files, a fast copy of share_file_list's pv: Redis ZSET FILE_PUBLIC_ZSET
@@ -10,21 +11,32 @@ import java.util.List;
  */
 public interface ShareRanking {
 
+    /** For {@link #pageIfSize}: a ranking of any size. */
+    long ANY_SIZE = -1;
+
     void add(RankedFile file);
 
     void remove(String md5, String fileName);
 
     void increment(String md5, String fileName);
 
-    /** The number of entries, or -1 when the ranking is not complete (never built, lost, ZSET and HASH differ). */
-    long size();
-
     /**
-     * A page of the ranking by pv, ascending or descending; ties ordered by member name.
+     * A page of the ranking by pv, ascending or descending, ties ordered by member name; read only when the ranking
+     * is complete (built, not lost, ZSET and HASH alike) and holds {@code size} entries, else empty.
      *
      * @throws StaleRankingException when an entry lacks its file name
      */
-    List<RankedFile> page(boolean descending, int start, int count);
+    Optional<List<RankedFile>> pageIfSize(long size, boolean descending, int start, int count);
+
+    /**
+     * A page of a complete ranking of any size.
+     *
+     * @throws StaleRankingException when the ranking is not complete or an entry lacks its file name
+     */
+    default List<RankedFile> page(boolean descending, int start, int count) {
+        return pageIfSize(ANY_SIZE, descending, start, count)
+                .orElseThrow(() -> new StaleRankingException("the ranking is not complete"));
+    }
 
     /** Replaces the whole ranking with the given entries. */
     void replaceAll(List<RankedFile> entries);

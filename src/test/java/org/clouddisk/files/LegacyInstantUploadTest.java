@@ -16,6 +16,7 @@ class LegacyInstantUploadTest {
     private static final String PROPERTY = "clouddisk.legacy.instant.upload";
     private static final String MD5 = "0123456789abcdef0123456789abcdef";
     private static final String UNHELD = "fedcba9876543210fedcba9876543210";
+    private static final String OWNED_NAME = "had.jpg";
 
     private final List<String> references = new ArrayList<>();
     private final LegacyInstantUpload legacy = new LegacyInstantUpload();
@@ -26,6 +27,9 @@ class LegacyInstantUploadTest {
                 new Class<?>[]{FileService.class}, (proxy, method, args) -> {
                     if (method.getName().equals("holds")) {
                         return !args[0].equals(UNHELD);
+                    }
+                    if (method.getName().equals("owns")) {
+                        return args[2].equals(OWNED_NAME);
                     }
                     if (method.getName().equals("addReference") && args.length == 3) {
                         references.add(args[0] + " " + args[1] + " " + args[2]);
@@ -38,6 +42,12 @@ class LegacyInstantUploadTest {
     @Test
     void aMissIsAnsweredWithoutAddingAReference() {
         assertEquals(ReferenceOutcome.UNKNOWN_CONTENT, legacy.reference("mike", UNHELD, "a.jpg"));
+        assertEquals(List.of(), references);
+    }
+
+    @Test
+    void aFileTheUserHasIsAnsweredWithoutAddingAReference() {
+        assertEquals(ReferenceOutcome.ALREADY_OWNED, legacy.reference("mike", MD5, OWNED_NAME));
         assertEquals(List.of(), references);
     }
 
