@@ -105,11 +105,11 @@ public class DefaultDriveService implements DriveService {
         }
         int filesWanted = paging.limit() - items.size();
         if (filesWanted > 0 && (long) paging.offset() + paging.limit() > folderCount) {
-            em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5 and u.folderId = :folder"
-                            + " order by " + order.files(descending), Object[].class)
+            em.createQuery("select " + Node.FILE_COLUMNS + " from UserFile u, FileInfo i where i.md5 = u.md5"
+                            + " and u.folderId = :folder order by " + order.files(descending), Object[].class)
                     .setParameter("folder", folder.getId())
                     .setFirstResult((int) Math.max(0, paging.offset() - folderCount)).setMaxResults(filesWanted)
-                    .getResultStream().map(row -> Node.of((UserFile) row[0], (FileInfo) row[1])).forEach(items::add);
+                    .getResultStream().map(row -> Node.ofFileColumns(row, folder.getId())).forEach(items::add);
         }
         return new Page<>(items, folderCount + fileCount);
     }

@@ -237,7 +237,8 @@ public class DefaultFileService implements FileService {
                         + FileItem.CONTENT_COLUMNS + " from UserFile u, FileInfo f where f.md5 = u.md5 and "
                         + IdSlots.in("u.id", ids.size()), Object[].class), ids).getResultStream()
                 .forEach(row -> items.put((Long) row[0], FileItem.of((String) row[1], (String) row[2],
-                        (LocalDateTime) row[3], (Integer) row[4] == 1, (Integer) row[5], row, 6, urls)));
+                        (LocalDateTime) row[3], UserFile.isSharedStatus((Integer) row[4]), (Integer) row[5], row, 6,
+                        urls)));
         return ids.stream().map(items::get).filter(Objects::nonNull).toList();
     }
 

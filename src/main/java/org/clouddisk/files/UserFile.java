@@ -116,6 +116,11 @@ public class UserFile {
     }
 
     public boolean isShared() {
+        return isSharedStatus(sharedStatus);
+    }
+
+    /** Whether a shared_status value, read as a value rather than with its row, means shared. */
+    public static boolean isSharedStatus(int sharedStatus) {
         return sharedStatus == 1;
     }
 
