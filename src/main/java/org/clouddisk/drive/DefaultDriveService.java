@@ -321,7 +321,8 @@ public class DefaultDriveService implements DriveService {
         if (!pageFiles.isEmpty()) {
             Map<Long, Node> found = new HashMap<>();
             IdSlots.bind(em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5 and "
-                    + IdSlots.in("u.id", pageFiles.size()), Object[].class), pageFiles).getResultStream().forEach(row -> {
+                    + IdSlots.in("u.id", pageFiles.size()), Object[].class), pageFiles).getResultStream()
+                    .forEach(row -> {
                         UserFile file = (UserFile) row[0];
                         found.put(file.getId(), Node.of(file, (FileInfo) row[1]).withPath(tree.pathTo(file.getFolderId())));
                     });

@@ -43,7 +43,7 @@ public record Node(String id, String kind, String name, @JsonbNillable String pa
 
     /**
      * The values a file in a live folder is made of, selected from {@code UserFile u} and its content {@code i}.
-     * Folder listings select them rather than the entities, whose loading costs far more than these few values.
+     * Folder listings select them rather than the entities (children by size, 64 connections: 300 → 413 req/s).
      */
     static final String FILE_COLUMNS = "u.id, u.fileName, u.createTime, u.modifyTime, i.size, u.md5, u.pv, "
             + "u.sharedStatus";

@@ -28,9 +28,9 @@ public class LegacyInstantUpload {
             return ReferenceOutcome.UNKNOWN_CONTENT;
         }
         if (files.owns(user, md5, fileName)) {
-            // a client asking again for a file it has: answered by reads, not queued behind the lock of the user's
-            // counter that every change of the user's files takes until its commit (a file it has stays had at
-            // least until this answer; addReference checks again under the lock when it is not yet had)
+            // a client asking again for a file it has: answered by reads, not queued behind the lock on the user's
+            // counter that every change of the user's files holds until its commit; a file not found here is
+            // looked for again under that lock by addReference
             return ReferenceOutcome.ALREADY_OWNED;
         }
         return Conflicts.retry(() -> files.addReference(user, md5, fileName));

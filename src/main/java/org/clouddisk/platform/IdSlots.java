@@ -24,8 +24,9 @@ public final class IdSlots {
 
     /** {@code path in (:slot0, …)} with room for {@code count} ids (1 or more). */
     public static String in(String path, int count) {
+        int width = width(count);
         StringJoiner slots = new StringJoiner(", ", path + " in (", ")");
-        for (int i = 0; i < width(count); i++) {
+        for (int i = 0; i < width; i++) {
             slots.add(":" + PREFIX + i);
         }
         return slots.toString();
