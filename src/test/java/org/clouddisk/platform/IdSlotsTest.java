@@ -11,6 +11,7 @@ import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IdSlotsTest {
 
@@ -21,7 +22,7 @@ class IdSlotsTest {
         assertEquals(64, slotsIn(IdSlots.in("u.id", 17)));
         assertEquals(256, slotsIn(IdSlots.in("u.id", 100)));
         assertEquals(1024, slotsIn(IdSlots.in("u.id", 1000)));
-        assertEquals(true, IdSlots.in("s.id", 3).startsWith("s.id in (:slot0, :slot1, "));
+        assertTrue(IdSlots.in("s.id", 3).startsWith("s.id in (:slot0, :slot1, "));
     }
 
     @Test
