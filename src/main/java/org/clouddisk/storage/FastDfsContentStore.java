@@ -1,25 +1,22 @@
 package org.clouddisk.storage;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.clouddisk.storage.FastDfsTrackers.Route;
+import org.clouddisk.storage.FastDfsTrackers.StorageTarget;
+import org.clouddisk.storage.FastDfsUploadBodies.ExactUpload;
+import org.clouddisk.storage.FastDfsUploadBodies.StreamedAppend;
 import org.csource.common.MyException;
 import org.csource.fastdfs.ClientGlobal;
 import org.csource.fastdfs.ProtoCommon;
 import org.csource.fastdfs.TrackerGroup;
-import org.csource.fastdfs.UploadCallback;
 
 /**
  * Content kept in a FastDFS cluster, through the csource client (org.csource.fastdfs).
@@ -48,17 +45,10 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
 
     private static final Object LIBRARY_SETTINGS_LOCK = new Object();
     private static final Pattern STORABLE_EXTENSION = Pattern.compile("[A-Za-z0-9]{1,6}");
-    private static final int COPY_BUFFER_BYTES = 64 * 1024;
-    private static final int GROUP_NAME_BYTES = ProtoCommon.FDFS_GROUP_NAME_MAX_LEN;
-    private static final int IP_BYTES = ProtoCommon.FDFS_IPADDR_SIZE - 1;
     private static final byte ERR_NO_ENOENT = ProtoCommon.ERR_NO_ENOENT;
-    // Returned from the upload callback to make the library stop; the real cause is kept and rethrown by us.
-    private static final int ABORTED = ProtoCommon.ERR_NO_EIO;
 
-    private final String trackers;
-    private final InetSocketAddress[] trackerAddresses;
-    private final AtomicInteger nextTracker = new AtomicInteger();
     private final FastDfsConnectionPool pool;
+    private final FastDfsTrackers trackers;
 
     /**
      * @param trackers "host:port[,host:port...]"
@@ -75,30 +65,9 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
             // 0 would mean "wait forever" to java.net.Socket
             throw new IllegalArgumentException("FastDFS timeouts must be positive");
         }
-        this.trackerAddresses = parseTrackers(trackers);
-        this.trackers = trackers.trim();
         this.pool = new FastDfsConnectionPool(poolLimits, connectTimeoutMillis);
-        configureLibrary(trackerAddresses, connectTimeoutMillis, networkTimeoutMillis);
-    }
-
-    private static InetSocketAddress[] parseTrackers(String trackers) {
-        Objects.requireNonNull(trackers, "trackers");
-        List<InetSocketAddress> addresses = new ArrayList<>();
-        for (String entry : trackers.split(",")) {
-            String hostPort = entry.trim();
-            int colon = hostPort.lastIndexOf(':');
-            if (colon <= 0 || colon == hostPort.length() - 1) {
-                throw new IllegalArgumentException("FastDFS tracker must be host:port, got '" + hostPort + "'");
-            }
-            int port;
-            try {
-                port = Integer.parseInt(hostPort.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("FastDFS tracker port is not a number in '" + hostPort + "'", e);
-            }
-            addresses.add(new InetSocketAddress(hostPort.substring(0, colon), port));
-        }
-        return addresses.toArray(new InetSocketAddress[0]);
+        this.trackers = new FastDfsTrackers(trackers, pool);
+        configureLibrary(this.trackers.addresses(), connectTimeoutMillis, networkTimeoutMillis);
     }
 
     private static void configureLibrary(InetSocketAddress[] addresses, int connectTimeoutMillis,
@@ -115,7 +84,7 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
             ClientGlobal.setG_connect_timeout(connectTimeoutMillis);
             ClientGlobal.setG_network_timeout(networkTimeoutMillis);
             ClientGlobal.setG_charset("UTF-8");
-            // Only library code that falls back to the global tracker list reads this; ours uses trackerAddresses.
+            // Only library code that falls back to the global tracker list reads this; ours asks its own trackers.
             if (ClientGlobal.getG_tracker_group() == null) {
                 ClientGlobal.setG_tracker_group(new TrackerGroup(addresses));
             }
@@ -138,8 +107,8 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
             ExactUpload upload = new ExactUpload(content, size);
             String id = appender ? client.upload_appender_file1(null, size, upload, ext, null)
                     : client.upload_file1(null, size, upload, ext, null);
-            if (upload.failure != null) {
-                throw upload.failure;
+            if (upload.failure() != null) {
+                throw upload.failure();
             }
             if (id == null) {
                 throw new IOException("FastDFS upload failed, status " + client.getErrorCode());
@@ -220,7 +189,7 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
 
     private StorageTarget updateTarget(String id) throws IOException {
         requireFileId(id);
-        return locateStorage(Route.UPDATE, id);
+        return trackers.locate(Route.UPDATE, id);
     }
 
     /**
@@ -238,10 +207,10 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
         }
         int status = onTarget(target, client -> {
             int appended = client.append_file1(id, length, body);
-            return appended != 0 || body.arrived == length ? appended : client.truncate_file1(id, offset + body.arrived);
+            return appended != 0 || body.arrived() == length ? appended : client.truncate_file1(id, offset + body.arrived());
         });
-        if (body.failure != null) {
-            throw body.failure;
+        if (body.failure() != null) {
+            throw body.failure();
         }
         if (status == ERR_NO_ENOENT) {
             throw new ContentMissingException(id);
@@ -249,7 +218,7 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
         if (status != 0) {
             throw new IOException("FastDFS append to " + id + " failed, status " + status);
         }
-        return body.arrived;
+        return body.arrived();
     }
 
     private long lengthOn(StorageTarget target, String id) throws IOException {
@@ -370,23 +339,6 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
         return slash > 0 && slash < fileId.length() - 1;
     }
 
-    /** Which tracker query finds the storage server: where to upload, where to read, or the source copy. */
-    private enum Route {
-        STORE(ProtoCommon.TRACKER_PROTO_CMD_SERVICE_QUERY_STORE_WITHOUT_GROUP_ONE),
-        FETCH(ProtoCommon.TRACKER_PROTO_CMD_SERVICE_QUERY_FETCH_ONE),
-        UPDATE(ProtoCommon.TRACKER_PROTO_CMD_SERVICE_QUERY_UPDATE);
-
-        final byte trackerCommand;
-
-        Route(byte trackerCommand) {
-            this.trackerCommand = trackerCommand;
-        }
-    }
-
-    /** The storage server a tracker chose, and for uploads the store path on it. */
-    private record StorageTarget(InetSocketAddress address, int storePathIndex) {
-    }
-
     @FunctionalInterface
     private interface StorageCall<T> {
         T call(FastDfsStorageClient client) throws IOException, MyException;
@@ -396,7 +348,7 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
         if (route != Route.STORE) {
             requireFileId(fileId);
         }
-        return onTarget(locateStorage(route, fileId), call);
+        return onTarget(trackers.locate(route, fileId), call);
     }
 
     private static void requireFileId(String fileId) throws IOException {
@@ -422,173 +374,9 @@ public class FastDfsContentStore implements AppendableContentStore, AutoCloseabl
         }
     }
 
-    /**
-     * Asks a tracker (the next one in turn; the others when it cannot be reached) which storage server serves
-     * the route. The library's TrackerClient cannot be used for this: it connects to the storage server it
-     * found, and the point of the pool is not to.
-     */
-    private StorageTarget locateStorage(Route route, String fileId) throws IOException {
-        byte[] request = trackerRequest(route, fileId);
-        IOException unreachable = null;
-        for (int attempt = 0; attempt < trackerAddresses.length; attempt++) {
-            InetSocketAddress address = trackerAddresses[Math.floorMod(nextTracker.getAndIncrement(),
-                    trackerAddresses.length)];
-            FastDfsConnection tracker;
-            try {
-                tracker = pool.borrow(address);
-            } catch (IOException e) {
-                unreachable = e;
-                continue;
-            }
-            boolean succeeded = false;
-            try {
-                tracker.socket().getOutputStream().write(request);
-                ProtoCommon.RecvPackageInfo answer = ProtoCommon.recvPackage(tracker.socket().getInputStream(),
-                        ProtoCommon.TRACKER_PROTO_CMD_RESP, -1);
-                if (answer.errno != 0) {
-                    // Also an unknown group: the tracker cannot tell that apart from a group with no live storage.
-                    throw new IOException("FastDFS tracker found no storage server"
-                            + (fileId == null ? "" : " for " + fileId) + ", status " + answer.errno);
-                }
-                StorageTarget target = storageTarget(route, answer.body);
-                succeeded = true;
-                return target;
-            } finally {
-                pool.release(tracker, succeeded);
-            }
-        }
-        throw new IOException("no FastDFS tracker reachable at " + trackers, unreachable);
-    }
-
-    /** Header, then for a file: group name (16 bytes, zero padded) and the name within the group. */
-    private static byte[] trackerRequest(Route route, String fileId) throws IOException {
-        byte[] body = new byte[0];
-        if (route != Route.STORE) {
-            int slash = fileId.indexOf('/');
-            byte[] group = fileId.substring(0, slash).getBytes(StandardCharsets.UTF_8);
-            byte[] name = fileId.substring(slash + 1).getBytes(StandardCharsets.UTF_8);
-            body = new byte[GROUP_NAME_BYTES + name.length];
-            System.arraycopy(group, 0, body, 0, Math.min(group.length, GROUP_NAME_BYTES));
-            System.arraycopy(name, 0, body, GROUP_NAME_BYTES, name.length);
-        }
-        byte[] header = ProtoCommon.packHeader(route.trackerCommand, body.length, (byte) 0);
-        byte[] request = Arrays.copyOf(header, header.length + body.length);
-        System.arraycopy(body, 0, request, header.length, body.length);
-        return request;
-    }
-
-    /**
-     * Group (16), ip (15, zero padded), port (8); for an upload then the store path index (1). A fetch answer
-     * may list more ips (15 bytes each) for the other copies: the first is the one the tracker chose.
-     */
-    private static StorageTarget storageTarget(Route route, byte[] answer) throws IOException {
-        int expected = route == Route.STORE ? ProtoCommon.TRACKER_QUERY_STORAGE_STORE_BODY_LEN
-                : ProtoCommon.TRACKER_QUERY_STORAGE_FETCH_BODY_LEN;
-        if (route == Route.STORE ? answer.length != expected
-                : answer.length < expected || (answer.length - expected) % IP_BYTES != 0) {
-            throw new IOException("FastDFS tracker answered " + answer.length + " bytes, not a storage server");
-        }
-        String ip = new String(answer, GROUP_NAME_BYTES, IP_BYTES, StandardCharsets.US_ASCII).trim();
-        int port = (int) ProtoCommon.buff2long(answer, GROUP_NAME_BYTES + IP_BYTES);
-        int storePathIndex = route == Route.STORE ? answer[expected - 1] & 0xFF : 0;
-        return new StorageTarget(new InetSocketAddress(ip, port), storePathIndex);
-    }
-
     /** Closes the idle connections; operations still running close theirs when they end. */
     @Override
     public void close() {
         pool.close();
-    }
-
-    /**
-     * Sends exactly {@code size} bytes. Unlike the library's UploadStream it keeps the cause of a failure
-     * (UploadStream prints it and answers -1) and makes a short stream an error.
-     */
-    private static final class ExactUpload implements UploadCallback {
-        private final InputStream in;
-        private final long size;
-        IOException failure;
-
-        ExactUpload(InputStream in, long size) {
-            this.in = in;
-            this.size = size;
-        }
-
-        @Override
-        public int send(OutputStream out) throws IOException {
-            byte[] buffer = new byte[(int) Math.max(1, Math.min(COPY_BUFFER_BYTES, size))];
-            long remaining = size;
-            while (remaining > 0) {
-                int n;
-                try {
-                    // whole buffers: a request stream hands out a network buffer (16 KiB) per read, and each
-                    // piece would otherwise be a write, a system call, of its own to the storage
-                    n = in.readNBytes(buffer, 0, (int) Math.min(buffer.length, remaining));
-                } catch (IOException e) {
-                    failure = e;
-                    return ABORTED;
-                }
-                if (n == 0) {
-                    failure = new EOFException("content ended after " + (size - remaining) + " of " + size
-                            + " bytes");
-                    return ABORTED;
-                }
-                out.write(buffer, 0, n);
-                remaining -= n;
-            }
-            return 0;
-        }
-    }
-
-    /**
-     * The body of one append_file: the source's bytes as they come, then zeros up to the declared length when the
-     * source ended first. A source that throws aborts the append (the connection is dropped, never given back), and
-     * the failure is kept for the caller.
-     */
-    private static final class StreamedAppend implements UploadCallback {
-        private static final byte[] ZEROS = new byte[COPY_BUFFER_BYTES];
-        private final InputStream source;
-        private final long length;
-        private final byte[] buffer;
-        private int buffered;
-        long arrived;
-        IOException failure;
-
-        StreamedAppend(InputStream source, long length) {
-            this.source = source;
-            this.length = length;
-            this.buffer = new byte[(int) Math.max(1, Math.min(COPY_BUFFER_BYTES, length))];
-        }
-
-        /** Reads the first bytes before the storage is asked: answers how many (0 or less: none will come). */
-        int firstRead() throws IOException {
-            if (length <= 0) {
-                return 0;
-            }
-            buffered = source.read(buffer, 0, (int) Math.min(buffer.length, length));
-            return buffered;
-        }
-
-        @Override
-        public int send(OutputStream out) throws IOException {
-            int n = buffered;
-            while (n > 0) {
-                out.write(buffer, 0, n);
-                arrived += n;
-                if (arrived == length) {
-                    return 0;
-                }
-                try {
-                    n = source.read(buffer, 0, (int) Math.min(buffer.length, length - arrived));
-                } catch (IOException e) {
-                    failure = e;
-                    return ABORTED;
-                }
-            }
-            for (long owed = length - arrived; owed > 0; owed -= ZEROS.length) {
-                out.write(ZEROS, 0, (int) Math.min(ZEROS.length, owed));
-            }
-            return 0;
-        }
     }
 }
