@@ -1,6 +1,8 @@
 package org.clouddisk.files;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,7 +28,8 @@ import java.util.logging.Logger;
 
 /**
  * Lock order, the same in every transaction to keep deadlocks rare: the user's counter row, then the user's file
- * row, then the content's file_info row, then (sharing) the public share counter, then share_file_list rows.
+ * row, then the content's file_info row, then (sharing) the public share counter, then share_file_list rows. One
+ * exception: a file added by reference (/md5) inserts its new row before it locks the counter.
  */
 @Stateless
 public class DefaultFileService implements FileService {
@@ -41,6 +44,9 @@ public class DefaultFileService implements FileService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource
+    SessionContext context;
 
     @Inject
     ContentUrls urls;
@@ -71,21 +77,33 @@ public class DefaultFileService implements FileService {
         if (!isHeld(md5)) {
             return ReferenceOutcome.UNKNOWN_CONTENT; // the common miss answers without taking a lock
         }
-        UserFileCount files = lockCounter(user);
         Folder root = root(user);
         if (findInFolder(root, md5, fileName).isPresent()) {
             return ReferenceOutcome.ALREADY_OWNED;
         }
+        Long ownLimit = ownLimit(user);
+        // The file's row and its name's grams go in before the user's counter and the content's row are locked:
+        // every change of the user's files, and every reference to the content, waits for those two rows until this
+        // commits, so they are held for the counts and the commit only. A concurrent insert of the same file waits
+        // for this one's commit and fails on the unique key (Conflicts.retry then finds the file owned).
+        insert(root, md5, fileName);
+        UserFileCount files = lockCounter(user);
         Optional<FileInfo> content = lockContent(md5);
         if (content.isEmpty()) {
-            return ReferenceOutcome.UNKNOWN_CONTENT;
+            return undone(ReferenceOutcome.UNKNOWN_CONTENT);
         }
-        if (!quota(files).fits(content.get().getSize())) {
-            return ReferenceOutcome.QUOTA_EXCEEDED;
+        if (!new Quota(files.getUsedBytes(), limit(ownLimit)).fits(content.get().getSize())) {
+            return undone(ReferenceOutcome.QUOTA_EXCEEDED);
         }
-        link(files, content.get(), root, fileName);
+        count(files, content.get());
         LOG.info(() -> "user " + user + " references " + md5 + " as '" + fileName + "'");
         return ReferenceOutcome.ADDED;
+    }
+
+    /** An outcome that keeps nothing of what its transaction wrote. */
+    private ReferenceOutcome undone(ReferenceOutcome outcome) {
+        context.setRollbackOnly();
+        return outcome;
     }
 
     @Override
@@ -173,13 +191,24 @@ public class DefaultFileService implements FileService {
     }
 
     private UserFile link(UserFileCount files, FileInfo content, Folder folder, String fileName) {
-        content.reference();
-        var file = new UserFile(folder.getUser(), folder.getId(), content.getMd5(), fileName, LocalDateTime.now());
+        UserFile file = insert(folder, content.getMd5(), fileName);
+        count(files, content);
+        return file;
+    }
+
+    /** The file's row and its name's grams. */
+    private UserFile insert(Folder folder, String md5, String fileName) {
+        var file = new UserFile(folder.getUser(), folder.getId(), md5, fileName, LocalDateTime.now());
         em.persist(file);
-        files.addFile(1, content.getSize());
         em.flush(); // a concurrent insert of the same file surfaces here, inside Conflicts.retry
         names.add(file);
         return file;
+    }
+
+    /** One more file for the user, one more reference to the content (both rows locked by the caller). */
+    private static void count(UserFileCount files, FileInfo content) {
+        content.reference();
+        files.addFile(1, content.getSize());
     }
 
     /** One query (each statement is a round trip to the database, and each checkout of a connection another). */
@@ -193,9 +222,13 @@ public class DefaultFileService implements FileService {
     }
 
     private Quota quota(UserFileCount counter) {
-        Long own = em.createNamedQuery("UserInfo.byName", UserInfo.class).setParameter("name", counter.getUser())
+        return new Quota(counter.getUsedBytes(), limit(ownLimit(counter.getUser())));
+    }
+
+    /** The user's own limit (null: the default one). */
+    private Long ownLimit(String user) {
+        return em.createNamedQuery("UserInfo.byName", UserInfo.class).setParameter("name", user)
                 .getResultStream().findFirst().map(UserInfo::getQuotaBytes).orElse(null);
-        return new Quota(counter.getUsedBytes(), limit(own));
     }
 
     /** The user's own limit, else the default one (null: unlimited). */
@@ -274,9 +307,14 @@ public class DefaultFileService implements FileService {
         }
     }
 
+    /**
+     * The copy is chosen by reads and counted by one update of its row, so that the row, which every download of the
+     * file counts on, is locked for that update and the commit only. A copy trashed or deleted in between is not
+     * counted: as if it had gone just before.
+     */
     @Override
     public boolean countDownload(String user, String md5, String fileName) {
-        return lockFile(user, md5, fileName).map(file -> em.createNamedQuery("UserFile.countPv")
+        return chooseFile(user, md5, fileName, LockModeType.NONE).map(file -> em.createNamedQuery("UserFile.countPv")
                 .setParameter("id", file.getId()).executeUpdate() == 1).orElse(false);
     }
 
@@ -317,9 +355,14 @@ public class DefaultFileService implements FileService {
 
     @Override
     public Optional<UserFile> lockFile(String user, String md5, String fileName) {
+        return chooseFile(user, md5, fileName, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The copy the seed's protocol means: shared first, then in root, then the oldest. */
+    private Optional<UserFile> chooseFile(String user, String md5, String fileName, LockModeType lock) {
         List<UserFile> copies = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
                 .setParameter("md5", md5).setParameter("fileName", fileName)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().filter(this::isLive).toList();
+                .setLockMode(lock).getResultStream().filter(this::isLive).toList();
         if (copies.size() <= 1) {
             return copies.stream().findFirst();
         }

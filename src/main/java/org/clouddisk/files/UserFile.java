@@ -33,7 +33,8 @@ import java.time.LocalDateTime;
 @NamedQuery(name = "UserFile.trashedBefore",
         query = "select distinct u.user from UserFile u where u.trash.trashedAt < :cutoff")
 @NamedQuery(name = "UserFile.ofUser", query = "select u from UserFile u where u.id = :id and u.user = :user")
-@NamedQuery(name = "UserFile.countPv", query = "update UserFile u set u.pv = u.pv + 1 where u.id = :id")
+@NamedQuery(name = "UserFile.countPv", query = "update UserFile u set u.pv = u.pv + 1 where u.id = :id"
+        + " and u.trash.trashedAt is null")
 public class UserFile {
 
     @Id
