@@ -129,7 +129,10 @@ public class DefaultFileService implements FileService {
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean owns(String user, String md5, String fileName) {
-        return findRoot(user).flatMap(root -> findInFolder(root, md5, fileName)).isPresent();
+        // the root joined by its unique key, as for the list: one read, not the root's and then the file's
+        return em.createQuery("select count(u)" + ROOT_FILES + " and u.md5 = :md5 and u.fileName = :fileName",
+                Long.class).setParameter("user", user).setParameter("md5", md5).setParameter("fileName", fileName)
+                .getSingleResult() > 0;
     }
 
     @Override
