@@ -81,7 +81,7 @@ public class DefaultFileService implements FileService {
         if (findInFolder(root, md5, fileName).isPresent()) {
             return ReferenceOutcome.ALREADY_OWNED;
         }
-        Long ownLimit = ownLimit(user);
+        Long own = ownLimit(user);
         // The file's row and its name's grams go in before the user's counter and the content's row are locked:
         // every change of the user's files, and every reference to the content, waits for those two rows until this
         // commits, so they are held for the counts and the commit only. A concurrent insert of the same file waits
@@ -92,7 +92,7 @@ public class DefaultFileService implements FileService {
         if (content.isEmpty()) {
             return undone(ReferenceOutcome.UNKNOWN_CONTENT);
         }
-        if (!new Quota(files.getUsedBytes(), limit(ownLimit)).fits(content.get().getSize())) {
+        if (!new Quota(files.getUsedBytes(), limit(own)).fits(content.get().getSize())) {
             return undone(ReferenceOutcome.QUOTA_EXCEEDED);
         }
         count(files, content.get());
