@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import static org.clouddisk.bench.Context.RATIO_GOAL;
 import static org.clouddisk.bench.Report.f;
 
 /**
@@ -27,7 +28,6 @@ import static org.clouddisk.bench.Report.f;
 final class TusBench {
 
     private static final long MIB = 1 << 20;
-    private static final double RATIO_GOAL = 0.9;
 
     private final String base;
     private final CloudDiskClient client;
