@@ -29,14 +29,6 @@ final class FastDfsStorageClient extends StorageClient1 {
     }
 
     /**
-     * Writes bytes [offset, offset + length) of the file to {@code out}. Answers the storage's status: 0 when all
-     * {@code length} bytes were written, otherwise the errno it answered (2 = no such file) and nothing was
-     * written. {@link #getErrorCode()} answers the same afterwards.
-     *
-     * @param length at least 1 (0 would mean "to the end" to the storage)
-     * @throws IOException when the connection or {@code out} fails part way; the connection is then unusable
-     */
-    /**
      * regenerate_appender_filename (storage command 38, FastDFS 6.02 and later): renames an appender file into an
      * ordinary file. The body is the appender's name within its group; the answer is group (16 bytes, zero padded)
      * and the new name. Answers the new file id, or null with {@link #getErrorCode()} set to the storage's status.
@@ -63,6 +55,14 @@ final class FastDfsStorageClient extends StorageClient1 {
         return group + "/" + newName;
     }
 
+    /**
+     * Writes bytes [offset, offset + length) of the file to {@code out}. Answers the storage's status: 0 when all
+     * {@code length} bytes were written, otherwise the errno it answered (2 = no such file) and nothing was
+     * written. {@link #getErrorCode()} answers the same afterwards.
+     *
+     * @param length at least 1 (0 would mean "to the end" to the storage)
+     * @throws IOException when the connection or {@code out} fails part way; the connection is then unusable
+     */
     int download(String fileId, long offset, long length, OutputStream out) throws IOException {
         int slash = fileId.indexOf('/');
         send_download_package(fileId.substring(0, slash), fileId.substring(slash + 1), offset, length);
