@@ -12,17 +12,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.clouddisk.account.UserInfo;
-import org.clouddisk.platform.IdSlots;
 import org.clouddisk.platform.Settings;
 import org.clouddisk.web.FileNames;
 
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -256,26 +252,22 @@ public class DefaultFileService implements FileService {
     }
 
     /**
-     * A deferred join: the page's ids come from the index alone (folder, order columns, id), then only those rows
-     * are read and joined, so a page deep in a long list costs no more than the first.
+     * A deferred join in one statement: the page's ids come from the index alone (folder, order columns, id) in a
+     * derived table, then only those rows are read and joined, so a page deep in a long list costs no more than the
+     * first. (It was two statements: each is a round trip, and without a transaction a connection checkout.)
      */
     @Override
     // a read, see count
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<FileItem> list(String user, FileOrder order, int start, int count) {
-        List<Long> ids = em.createQuery("select u.id" + ROOT_FILES + " order by " + order.orderBy, Long.class)
-                .setParameter("user", user).setFirstResult(start).setMaxResults(count).getResultList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, FileItem> items = new HashMap<>();
-        IdSlots.bind(em.createQuery("select u.id, u.user, u.fileName, u.createTime, u.sharedStatus, u.pv, "
-                        + FileItem.CONTENT_COLUMNS + " from UserFile u, FileInfo f where f.md5 = u.md5 and "
-                        + IdSlots.in("u.id", ids.size()), Object[].class), ids).getResultStream()
-                .forEach(row -> items.put((Long) row[0], FileItem.of((String) row[1], (String) row[2],
-                        (LocalDateTime) row[3], UserFile.isSharedStatus((Integer) row[4]), (Integer) row[5], row, 6,
-                        urls)));
-        return ids.stream().map(items::get).filter(Objects::nonNull).toList();
+        return em.createQuery("select v.user, v.fileName, v.createTime, v.sharedStatus, v.pv, "
+                        + FileItem.CONTENT_COLUMNS + " from (select u.id as id" + ROOT_FILES + " order by "
+                        + order.orderBy("u") + " offset :start rows fetch first :count rows only) page"
+                        + " join UserFile v on v.id = page.id join FileInfo f on f.md5 = v.md5 order by "
+                        + order.orderBy("v"), Object[].class)
+                .setParameter("user", user).setParameter("start", start).setParameter("count", count)
+                .getResultStream().map(row -> FileItem.of((String) row[0], (String) row[1], (LocalDateTime) row[2],
+                        UserFile.isSharedStatus((Integer) row[3]), (Integer) row[4], row, 5, urls)).toList();
     }
 
     @Override

@@ -4,15 +4,20 @@ import java.util.Optional;
 
 /** The sort orders of /myfiles (cmd=normal | pvasc | pvdesc). */
 public enum FileOrder {
-    NORMAL("u.createTime, u.id"),
-    PVASC("u.pv, u.createTime, u.id"),
-    PVDESC("u.pv desc, u.createTime, u.id");
+    NORMAL("%1$s.createTime, %1$s.id"),
+    PVASC("%1$s.pv, %1$s.createTime, %1$s.id"),
+    PVDESC("%1$s.pv desc, %1$s.createTime, %1$s.id");
 
-    /** JPQL order-by clause over UserFile u. */
-    final String orderBy;
+    /** The order-by clause, {@code %1$s} standing for the UserFile's alias. */
+    private final String columns;
 
-    FileOrder(String orderBy) {
-        this.orderBy = orderBy;
+    FileOrder(String columns) {
+        this.columns = columns;
+    }
+
+    /** The HQL order-by clause over the UserFile of that alias. */
+    String orderBy(String alias) {
+        return columns.formatted(alias);
     }
 
     public static Optional<FileOrder> ofCommand(String cmd) {
