@@ -41,6 +41,9 @@ final class Transfers {
     record Files(String[] smallPaths, String[] smallMd5s, String bigPath, String bigMd5) {
     }
 
+    /** The warm-up's files kept for its downloads (one page of the user's list, as {@link #urls} reads it). */
+    private static final int WARM_UP_KEPT = 100;
+
     private final Context ctx;
     private final LargeTransfers transfers;
     private final FastDfsContentStore direct;
@@ -197,10 +200,16 @@ final class Transfers {
         long end = System.nanoTime() + TRANSFERS_WARMUP * 1_000_000_000L;
         for (int i = 0; System.nanoTime() < end; i++) {
             int seed = 500_000 + i;
-            expect("008", transfers.upload(warm, "warm-" + i + ".bin", seed, MIB, GeneratedContent.md5(seed, MIB)),
-                    "warm-up upload");
+            String md5 = GeneratedContent.md5(seed, MIB);
+            String name = "warm-" + i + ".bin";
+            expect("008", transfers.upload(warm, name, seed, MIB, md5), "warm-up upload");
             String id = direct.store(new GeneratedContent(seed, MIB), MIB, "bin");
-            readDirect(id, MIB, GeneratedContent.md5(seed, MIB));
+            readDirect(id, MIB, md5);
+            if (i >= WARM_UP_KEPT) {
+                // 30 s of uploads are gigabytes on each side: only the files downloaded next are kept
+                expect("013", ctx.client.dealFile("del", warm, md5, name), "warm-up delete");
+                direct.delete(id);
+            }
         }
         end = System.nanoTime() + TRANSFERS_WARMUP * 1_000_000_000L;
         Map<String, String> urls = urls(warm, 0);
