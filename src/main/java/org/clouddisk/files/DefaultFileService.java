@@ -266,7 +266,7 @@ public class DefaultFileService implements FileService {
                         + " join UserFile v on v.id = page.id join FileInfo f on f.md5 = v.md5 order by "
                         + order.orderBy("v"), Object[].class)
                 .setParameter("user", user).setParameter("start", start).setParameter("count", count)
-                .getResultStream().map(row -> FileItem.of((String) row[0], (String) row[1], (LocalDateTime) row[2],
+                .getResultList().stream().map(row -> FileItem.of((String) row[0], (String) row[1], (LocalDateTime) row[2],
                         UserFile.isSharedStatus((Integer) row[3]), (Integer) row[4], row, 5, urls)).toList();
     }
 

@@ -197,6 +197,7 @@ final class Transfers {
      */
     private void warmUp() throws Exception {
         User warm = ctx.client.newUser("bench_xfer_warm");
+        Map<String, String> kept = new HashMap<>(); // name -> md5 of the files downloaded next
         long end = System.nanoTime() + TRANSFERS_WARMUP * 1_000_000_000L;
         for (int i = 0; System.nanoTime() < end; i++) {
             int seed = 500_000 + i;
@@ -205,7 +206,9 @@ final class Transfers {
             expect("008", transfers.upload(warm, name, seed, MIB, md5), "warm-up upload");
             String id = direct.store(new GeneratedContent(seed, MIB), MIB, "bin");
             readDirect(id, MIB, md5);
-            if (i >= WARM_UP_KEPT) {
+            if (i < WARM_UP_KEPT) {
+                kept.put(name, md5);
+            } else {
                 // 30 s of uploads are gigabytes on each side: only the files downloaded next are kept
                 expect("013", ctx.client.dealFile("del", warm, md5, name), "warm-up delete");
                 direct.delete(id);
@@ -215,8 +218,7 @@ final class Transfers {
         Map<String, String> urls = urls(warm, 0);
         while (System.nanoTime() < end) {
             for (Map.Entry<String, String> file : urls.entrySet()) {
-                int seed = 500_000 + Integer.parseInt(file.getKey().replaceAll("\\D", ""));
-                download(file.getValue(), MIB, GeneratedContent.md5(seed, MIB));
+                download(file.getValue(), MIB, kept.get(file.getKey()));
             }
         }
     }
