@@ -60,7 +60,7 @@ public class DefaultAccountService implements AccountService {
             case ALLOW -> { }
         }
         Optional<UserInfo> user = em.createNamedQuery("UserInfo.byName", UserInfo.class)
-                .setParameter("name", userName).getResultStream().findFirst();
+                .setParameter("name", userName).getResultList().stream().findFirst();
         if (!HASHER.verify(secret, user.map(UserInfo::getPassword).orElse(UNKNOWN_USER_HASH)) || user.isEmpty()) {
             LOG.info(() -> "failed login for " + userName + " from " + address);
             throttle.failed(userName, address);

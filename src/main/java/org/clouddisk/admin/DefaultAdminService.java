@@ -44,7 +44,7 @@ public class DefaultAdminService implements AdminService {
         long total = em.createQuery("select count(u)" + USERS, Long.class).setParameter("pattern", pattern)
                 .getSingleResult();
         return new Page<>(page.setParameter("pattern", pattern).setFirstResult(paging.offset())
-                .setMaxResults(paging.limit()).getResultStream()
+                .setMaxResults(paging.limit()).getResultList().stream()
                 .map(row -> summary((UserInfo) row[0], (UserFileCount) row[1])).toList(), total);
     }
 
@@ -57,7 +57,7 @@ public class DefaultAdminService implements AdminService {
     @Override
     public UserSummary update(String user, Optional<Optional<Long>> limit, Optional<Boolean> disabled) {
         UserInfo info = em.createNamedQuery("UserInfo.byName", UserInfo.class).setParameter("name", user)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream().findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemCode.NOT_FOUND, "no such user"));
         limit.ifPresent(own -> info.setQuotaBytes(own.orElse(null)));
         disabled.ifPresent(info::setDisabled);
@@ -67,7 +67,7 @@ public class DefaultAdminService implements AdminService {
         LOG.info(() -> "administrator set user " + user + ": quota " + info.getQuotaBytes() + ", disabled "
                 + info.isDisabled());
         return summary(info, em.createNamedQuery("UserFileCount.byUser", UserFileCount.class)
-                .setParameter("user", user).getResultStream().findFirst().orElse(null));
+                .setParameter("user", user).getResultList().stream().findFirst().orElse(null));
     }
 
     @Override

@@ -71,7 +71,7 @@ public class DefaultDriveService implements DriveService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Account account(String user) {
         String nickname = em.createNamedQuery("UserInfo.byName", UserInfo.class).setParameter("name", user)
-                .getResultStream().findFirst().map(UserInfo::getNickName).orElse(user);
+                .getResultList().stream().findFirst().map(UserInfo::getNickName).orElse(user);
         return new Account(user, nickname, files.quota(user));
     }
 
@@ -101,7 +101,7 @@ public class DefaultDriveService implements DriveService {
                             + order.folders(descending), Folder.class)
                     .setParameter("user", user).setParameter("parent", folder.getId())
                     .setFirstResult(paging.offset()).setMaxResults(paging.limit())
-                    .getResultStream().map(Node::of).forEach(items::add);
+                    .getResultList().stream().map(Node::of).forEach(items::add);
         }
         int filesWanted = paging.limit() - items.size();
         if (filesWanted > 0 && (long) paging.offset() + paging.limit() > folderCount) {
@@ -109,7 +109,7 @@ public class DefaultDriveService implements DriveService {
                             + " and u.folderId = :folder order by " + order.files(descending), Object[].class)
                     .setParameter("folder", folder.getId())
                     .setFirstResult((int) Math.max(0, paging.offset() - folderCount)).setMaxResults(filesWanted)
-                    .getResultStream().map(row -> Node.ofFileColumns(row, folder.getId())).forEach(items::add);
+                    .getResultList().stream().map(row -> Node.ofFileColumns(row, folder.getId())).forEach(items::add);
         }
         return new Page<>(items, folderCount + fileCount);
     }
@@ -233,7 +233,7 @@ public class DefaultDriveService implements DriveService {
     private Optional<Node> liveWithin(String user, NodeRef ref, Long topFolder) {
         if (ref.kind() == NodeRef.Kind.FILE) {
             return em.createNamedQuery("UserFile.ofUser", UserFile.class).setParameter("id", ref.rowId())
-                    .setParameter("user", user).getResultStream().findFirst()
+                    .setParameter("user", user).getResultList().stream().findFirst()
                     .filter(file -> !file.isTrashed() && walkUp(user, file.getFolderId(), topFolder) != null)
                     .map(file -> Node.of(file, nodes.content(file)));
         }
@@ -248,7 +248,7 @@ public class DefaultDriveService implements DriveService {
         long id = start;
         while (true) {
             Folder f = em.createNamedQuery("Folder.ofUser", Folder.class).setParameter("id", id)
-                    .setParameter("user", user).getResultStream().findFirst().orElse(null);
+                    .setParameter("user", user).getResultList().stream().findFirst().orElse(null);
             if (f == null || f.isTrashed()) {
                 return null;
             }
@@ -283,7 +283,8 @@ public class DefaultDriveService implements DriveService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Page<Node> search(String user, String query, Paging paging) {
         Map<Long, Folder> folders = em.createQuery("select f from Folder f where f.user = :user", Folder.class)
-                .setParameter("user", user).getResultStream().collect(Collectors.toMap(Folder::getId, Function.identity()));
+                .setParameter("user", user).getResultList().stream()
+                .collect(Collectors.toMap(Folder::getId, Function.identity()));
         FolderTree tree = new FolderTree(folders);
         String needle = query.toLowerCase(Locale.ROOT);
         List<Folder> folderHits = folders.values().stream()
@@ -321,7 +322,7 @@ public class DefaultDriveService implements DriveService {
         if (!pageFiles.isEmpty()) {
             Map<Long, Node> found = new HashMap<>();
             IdSlots.bind(em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5 and "
-                    + IdSlots.in("u.id", pageFiles.size()), Object[].class), pageFiles).getResultStream()
+                    + IdSlots.in("u.id", pageFiles.size()), Object[].class), pageFiles).getResultList().stream()
                     .forEach(row -> {
                         UserFile file = (UserFile) row[0];
                         found.put(file.getId(), Node.of(file, (FileInfo) row[1]).withPath(tree.pathTo(file.getFolderId())));

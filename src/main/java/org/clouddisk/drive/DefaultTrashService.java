@@ -76,7 +76,7 @@ public class DefaultTrashService implements TrashService {
     /** The user's shared files are few (an index on (user, shared_status) finds them); each is checked for ancestry. */
     private List<UserFile> sharedFilesUnder(Folder folder) {
         return em.createNamedQuery("UserFile.sharedOf", UserFile.class).setParameter("user", folder.getUser())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
                 .filter(file -> isUnder(file.getFolderId(), folder)).toList();
     }
 
@@ -96,12 +96,12 @@ public class DefaultTrashService implements TrashService {
     public Page<Node> list(String user, Paging paging) {
         int wanted = paging.offset() + paging.limit();
         Stream<Node> folders = em.createNamedQuery("Folder.trashOf", Folder.class).setParameter("user", user)
-                .setMaxResults(wanted).getResultStream()
+                .setMaxResults(wanted).getResultList().stream()
                 .map(f -> inTrash(user, Node.of(f), f.getTrash()));
         Stream<Node> fileNodes = em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5"
                         + " and u.user = :user and u.trash.trashedAt is not null"
                         + " order by u.trash.trashedAt desc, u.id desc",
-                        Object[].class).setParameter("user", user).setMaxResults(wanted).getResultStream()
+                        Object[].class).setParameter("user", user).setMaxResults(wanted).getResultList().stream()
                 .map(row -> {
                     UserFile file = (UserFile) row[0];
                     return inTrash(user, Node.of(file, (FileInfo) row[1]), file.getTrash());
@@ -174,9 +174,9 @@ public class DefaultTrashService implements TrashService {
     public List<String> usersWithTrashBefore(LocalDateTime cutoff, int max) {
         return Stream.concat(
                         em.createNamedQuery("Folder.trashedBefore", String.class).setParameter("cutoff", cutoff)
-                                .setMaxResults(max).getResultStream(),
+                                .setMaxResults(max).getResultList().stream(),
                         em.createNamedQuery("UserFile.trashedBefore", String.class).setParameter("cutoff", cutoff)
-                                .setMaxResults(max).getResultStream())
+                                .setMaxResults(max).getResultList().stream())
                 .distinct().limit(max).toList();
     }
 
@@ -184,9 +184,9 @@ public class DefaultTrashService implements TrashService {
     public int purgeTrashedBefore(String user, LocalDateTime cutoff) {
         UserFileCount counter = files.lockCounter(user);
         List<Folder> folders = em.createNamedQuery("Folder.trashOf", Folder.class).setParameter("user", user)
-                .getResultStream().filter(f -> f.getTrash().trashedAt().isBefore(cutoff)).toList();
+                .getResultList().stream().filter(f -> f.getTrash().trashedAt().isBefore(cutoff)).toList();
         List<UserFile> trashedFiles = em.createNamedQuery("UserFile.trashOf", UserFile.class)
-                .setParameter("user", user).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .setParameter("user", user).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
                 .filter(f -> f.getTrash().trashedAt().isBefore(cutoff)).toList();
         folders.forEach(folder -> purgeFolder(counter, folder));
         files.purge(counter, trashedFiles);

@@ -51,14 +51,14 @@ class NodeLookup {
             throw notFound();
         }
         return em.createNamedQuery("UserFile.ofUser", UserFile.class).setParameter("id", ref.rowId())
-                .setParameter("user", user).setLockMode(lock).getResultStream().findFirst()
+                .setParameter("user", user).setLockMode(lock).getResultList().stream().findFirst()
                 .orElseThrow(NodeLookup::notFound);
     }
 
     /** The folder whether or not it is in the trash. */
     Folder anyFolder(String user, long rowId) {
         return em.createNamedQuery("Folder.ofUser", Folder.class).setParameter("id", rowId)
-                .setParameter("user", user).getResultStream().findFirst().orElseThrow(NodeLookup::notFound);
+                .setParameter("user", user).getResultList().stream().findFirst().orElseThrow(NodeLookup::notFound);
     }
 
     Folder parentOf(Folder folder) {

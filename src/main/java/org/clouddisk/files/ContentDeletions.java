@@ -83,7 +83,7 @@ public class ContentDeletions {
     public boolean attempt(String fileId) {
         Optional<PendingDeletion> pending = em.createNamedQuery("PendingDeletion.byFileId", PendingDeletion.class)
                 .setParameter("fileId", fileId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
         if (pending.isEmpty()) {
             return false; // another node finished it
         }

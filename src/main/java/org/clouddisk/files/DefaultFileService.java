@@ -38,6 +38,15 @@ public class DefaultFileService implements FileService {
     private static final String ROOT_FILES = " from UserFile u, Folder r where r.user = :user and r.parentId = "
             + Folder.NO_PARENT + " and r.name = '' and u.folderId = r.id";
 
+    /**
+     * What recording an upload in the root reads, in one statement: the root (by its unique key), the id of the
+     * same file in it (null: not there) and the user's own quota limit (null: the default one).
+     */
+    private static final String ROOT_WITH_FILE_AND_LIMIT = "select r, u.id, i.quotaBytes from Folder r"
+            + " left join UserInfo i on i.userName = r.user left join UserFile u on u.folderId = r.id"
+            + " and u.md5 = :md5 and u.fileName = :fileName where r.user = :user and r.parentId = "
+            + Folder.NO_PARENT + " and r.name = ''";
+
     @PersistenceContext
     EntityManager em;
 
@@ -73,22 +82,21 @@ public class DefaultFileService implements FileService {
         if (!isHeld(md5)) {
             return ReferenceOutcome.UNKNOWN_CONTENT; // the common miss answers without taking a lock
         }
-        Folder root = root(user);
-        if (findInFolder(root, md5, fileName).isPresent()) {
+        RootPlace place = rootPlace(user, md5, fileName);
+        if (place.holdsFile()) {
             return ReferenceOutcome.ALREADY_OWNED;
         }
-        Long own = ownLimit(user);
         // The file's row and its name's grams go in before the user's counter and the content's row are locked:
         // every change of the user's files, and every reference to the content, waits for those two rows until this
         // commits, so they are held for the counts and the commit only. A concurrent insert of the same file waits
         // for this one's commit and fails on the unique key (Conflicts.retry then finds the file owned).
-        insert(root, md5, fileName);
+        insert(place.root(), md5, fileName);
         UserFileCount files = lockCounter(user);
         Optional<FileInfo> content = lockContent(md5);
         if (content.isEmpty()) {
             return undone(ReferenceOutcome.UNKNOWN_CONTENT);
         }
-        if (!new Quota(files.getUsedBytes(), limit(own)).fits(content.get().getSize())) {
+        if (!new Quota(files.getUsedBytes(), limit(place.ownLimit())).fits(content.get().getSize())) {
             return undone(ReferenceOutcome.QUOTA_EXCEEDED);
         }
         count(files, content.get());
@@ -137,36 +145,57 @@ public class DefaultFileService implements FileService {
         if (!isHeld(md5)) {
             return Optional.empty();
         }
-        return em.createNamedQuery("FileInfo.byMd5", FileInfo.class).setParameter("md5", md5).getResultStream()
+        return em.createNamedQuery("FileInfo.byMd5", FileInfo.class).setParameter("md5", md5).getResultList().stream()
                 .findFirst();
     }
 
     @Override
     public UploadOutcome recordUpload(String user, String md5, String fileName, long size, String fileId) {
         UserFileCount files = lockCounter(user);
-        Folder root = root(user);
-        if (findInFolder(root, md5, fileName).isPresent()) {
+        RootPlace place = rootPlace(user, md5, fileName);
+        if (place.holdsFile()) {
             return UploadOutcome.ALREADY_OWNED;
         }
-        return recordUpload(files, root, md5, fileName, size, fileId).outcome();
+        return record(files, place.root(), place.ownLimit(), md5, fileName, size, fileId).outcome();
+    }
+
+    /** The user's root, whether the file is in it, and the user's own quota limit (null: the default one). */
+    private record RootPlace(Folder root, boolean holdsFile, Long ownLimit) {
+    }
+
+    /** One read when the root exists (each statement is a round trip); the user's first file makes it. */
+    private RootPlace rootPlace(String user, String md5, String fileName) {
+        List<Object[]> rows = em.createQuery(ROOT_WITH_FILE_AND_LIMIT, Object[].class).setParameter("user", user)
+                .setParameter("md5", md5).setParameter("fileName", fileName).getResultList();
+        if (rows.isEmpty()) {
+            return new RootPlace(root(user), false, ownLimit(user));
+        }
+        Object[] row = rows.get(0);
+        return new RootPlace((Folder) row[0], row[1] != null, (Long) row[2]);
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public RecordedUpload recordUpload(UserFileCount files, Folder folder, String md5, String fileName, long size,
                                        String fileId) {
+        return record(files, folder, ownLimit(files.getUser()), md5, fileName, size, fileId);
+    }
+
+    /** {@code own}: the user's own quota limit, null for the default one. */
+    private RecordedUpload record(UserFileCount files, Folder folder, Long own, String md5, String fileName, long size,
+                                  String fileId) {
         String user = files.getUser();
-        if (!quota(files).fits(size)) {
+        if (!new Quota(files.getUsedBytes(), limit(own)).fits(size)) {
             LOG.info(() -> "upload of " + size + " bytes for " + user + " refused: over quota");
             return new RecordedUpload(UploadOutcome.QUOTA_EXCEEDED, null);
         }
         Optional<FileInfo> existing = lockContent(md5);
-        FileInfo content = existing.orElseGet(() -> {
-            var created = new FileInfo(md5, fileId, urls.of(fileId), size, FileNames.type(fileName));
-            em.persist(created);
-            return created;
-        });
+        FileInfo content = existing.orElseGet(() -> new FileInfo(md5, fileId, urls.of(fileId), size,
+                FileNames.type(fileName)));
         UserFile file = link(files, content, folder, fileName);
+        if (existing.isEmpty()) {
+            em.persist(content); // with its first reference counted: one insert, not an insert and then an update
+        }
         LOG.info(() -> "user " + user + " uploaded " + md5 + " (" + size + " bytes) as '" + fileName + "'"
                 + (existing.isPresent() ? ", content already held as " + content.getFileId() : ", stored as " + fileId));
         return new RecordedUpload(existing.isPresent() ? UploadOutcome.EXISTING_CONTENT : UploadOutcome.NEW_CONTENT,
@@ -215,7 +244,7 @@ public class DefaultFileService implements FileService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read; joins the caller's transaction when there is one
     public Quota quota(String user) {
         return em.createNamedQuery("UserFileCount.usageAndLimit", Object[].class).setParameter("user", user)
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .map(row -> new Quota(row[0] == null ? 0 : (Long) row[0], limit((Long) row[1])))
                 .orElseGet(() -> new Quota(0, limit(null))); // no such user: nothing used
     }
@@ -227,7 +256,7 @@ public class DefaultFileService implements FileService {
     /** The user's own limit (null: the default one). */
     private Long ownLimit(String user) {
         return em.createNamedQuery("UserInfo.byName", UserInfo.class).setParameter("name", user)
-                .getResultStream().findFirst().map(UserInfo::getQuotaBytes).orElse(null);
+                .getResultList().stream().findFirst().map(UserInfo::getQuotaBytes).orElse(null);
     }
 
     /** The user's own limit, else the default one (null: unlimited). */
@@ -318,7 +347,7 @@ public class DefaultFileService implements FileService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<FileInfo> content(String fileId) {
         return em.createNamedQuery("FileInfo.byFileId", FileInfo.class).setParameter("fileId", fileId)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     /** Reads only, as {@link #content}: a download asks without a transaction. */
@@ -339,7 +368,7 @@ public class DefaultFileService implements FileService {
     @Override
     public UserFileCount lockCounter(String user) {
         return em.createNamedQuery("UserFileCount.byUser", UserFileCount.class).setParameter("user", user)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream().findFirst()
                 .orElseGet(() -> {
                     var counter = new UserFileCount(user);
                     em.persist(counter);
@@ -357,18 +386,13 @@ public class DefaultFileService implements FileService {
     private Optional<UserFile> chooseFile(String user, String md5, String fileName, LockModeType lock) {
         List<UserFile> copies = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
                 .setParameter("md5", md5).setParameter("fileName", fileName)
-                .setLockMode(lock).getResultStream().filter(this::isLive).toList();
+                .setLockMode(lock).getResultList().stream().filter(this::isLive).toList();
         if (copies.size() <= 1) {
             return copies.stream().findFirst();
         }
         long rootId = findRoot(user).map(Folder::getId).orElse(Folder.NO_PARENT);
         return copies.stream().min(Comparator.comparing((UserFile f) -> !f.isShared())
                 .thenComparing(f -> f.getFolderId() != rootId).thenComparing(UserFile::getId));
-    }
-
-    private Optional<UserFile> findInFolder(Folder folder, String md5, String fileName) {
-        return em.createNamedQuery("UserFile.inFolder", UserFile.class).setParameter("folder", folder.getId())
-                .setParameter("md5", md5).setParameter("fileName", fileName).getResultStream().findFirst();
     }
 
     @Override
@@ -384,7 +408,8 @@ public class DefaultFileService implements FileService {
     }
 
     private Optional<Folder> findRoot(String user) {
-        return em.createNamedQuery("Folder.root", Folder.class).setParameter("user", user).getResultStream().findFirst();
+        return em.createNamedQuery("Folder.root", Folder.class).setParameter("user", user).getResultList().stream()
+                .findFirst();
     }
 
     /**
@@ -432,7 +457,7 @@ public class DefaultFileService implements FileService {
     @Override
     public Optional<Folder> liveFolder(String user, long folderId) {
         Optional<Folder> folder = em.createNamedQuery("Folder.ofUser", Folder.class).setParameter("id", folderId)
-                .setParameter("user", user).getResultStream().findFirst();
+                .setParameter("user", user).getResultList().stream().findFirst();
         for (Folder f = folder.orElse(null); f != null && !f.isRoot(); f = em.find(Folder.class, f.getParentId())) {
             if (f.isTrashed()) {
                 return Optional.empty();
@@ -443,6 +468,6 @@ public class DefaultFileService implements FileService {
 
     private Optional<FileInfo> lockContent(String md5) {
         return em.createNamedQuery("FileInfo.byMd5", FileInfo.class).setParameter("md5", md5)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream().findFirst();
     }
 }

@@ -19,8 +19,6 @@ import java.time.LocalDateTime;
 @Table(name = "user_file_list")
 @NamedQuery(name = "UserFile.find", query = "select u from UserFile u where u.user = :user and u.md5 = :md5"
         + " and u.fileName = :fileName and u.trash.trashedAt is null")
-@NamedQuery(name = "UserFile.inFolder", query = "select u from UserFile u where u.folderId = :folder"
-        + " and u.md5 = :md5 and u.fileName = :fileName")
 // with the folder's parent (null: no such folder of the user's), so that a file in a root folder is known live at once
 @NamedQuery(name = "UserFile.placesOf", query = "select u.user, u.folderId, u.id, f.parentId from UserFile u"
         + " left join Folder f on f.id = u.folderId and f.user = u.user where u.md5 = :md5 and u.id > :after"

@@ -90,7 +90,7 @@ public class DefaultLinkService implements LinkService {
     public Page<Link> list(String user, Paging paging) {
         LocalDateTime now = LocalDateTime.now();
         List<Link> items = em.createNamedQuery("ShareLink.ofUser", ShareLink.class).setParameter("user", user)
-                .setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultStream()
+                .setFirstResult(paging.offset()).setMaxResults(paging.limit()).getResultList().stream()
                 .map(link -> view(link, drive.find(user, link.getNodeId()), now)).toList();
         long total = em.createNamedQuery("ShareLink.countOfUser", Long.class).setParameter("user", user)
                 .getSingleResult();

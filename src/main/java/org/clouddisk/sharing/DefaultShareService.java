@@ -115,7 +115,7 @@ public class DefaultShareService implements ShareService {
         Map<Long, FileItem> items = new HashMap<>();
         IdSlots.bind(em.createQuery("select s.id, s.user, s.fileName, s.createTime, s.pv, " + FileItem.CONTENT_COLUMNS
                 + " from SharedFile s, FileInfo f where f.md5 = s.md5 and " + IdSlots.in("s.id", ids.size()),
-                Object[].class), ids).getResultStream().forEach(row -> items.put((Long) row[0],
+                Object[].class), ids).getResultList().stream().forEach(row -> items.put((Long) row[0],
                         FileItem.of((String) row[1], (String) row[2], (LocalDateTime) row[3], true, (Integer) row[4],
                                 row, 5, urls)));
         return ids.stream().map(items::get).filter(Objects::nonNull).toList();

@@ -45,12 +45,12 @@ public class ShareList {
 
     Optional<SharedFile> find(String md5, String fileName) {
         return em.createNamedQuery("SharedFile.find", SharedFile.class).setParameter("md5", md5)
-                .setParameter("fileName", fileName).getResultStream().findFirst();
+                .setParameter("fileName", fileName).getResultList().stream().findFirst();
     }
 
     int count() {
         return em.createNamedQuery("UserFileCount.byUser", UserFileCount.class)
-                .setParameter("user", UserFileCount.SHARED_FILES).getResultStream().findFirst()
+                .setParameter("user", UserFileCount.SHARED_FILES).getResultList().stream().findFirst()
                 .map(UserFileCount::getCount).orElse(0);
     }
 
@@ -95,7 +95,7 @@ public class ShareList {
     void rebuildRanking() {
         files.lockCounter(UserFileCount.SHARED_FILES);
         List<RankedFile> all = em.createQuery("select s from SharedFile s", SharedFile.class)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList().stream()
                 .map(s -> new RankedFile(s.getMd5(), s.getFileName(), s.getPv())).toList();
         follower.clearStale();
         ranking.replaceAll(all);
