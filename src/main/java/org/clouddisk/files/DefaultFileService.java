@@ -96,7 +96,7 @@ public class DefaultFileService implements FileService {
         if (content.isEmpty()) {
             return undone(ReferenceOutcome.UNKNOWN_CONTENT);
         }
-        if (!new Quota(files.getUsedBytes(), limit(place.ownLimit())).fits(content.get().getSize())) {
+        if (!quota(files, place.ownLimit()).fits(content.get().getSize())) {
             return undone(ReferenceOutcome.QUOTA_EXCEEDED);
         }
         count(files, content.get());
@@ -185,7 +185,7 @@ public class DefaultFileService implements FileService {
     private RecordedUpload record(UserFileCount files, Folder folder, Long own, String md5, String fileName, long size,
                                   String fileId) {
         String user = files.getUser();
-        if (!new Quota(files.getUsedBytes(), limit(own)).fits(size)) {
+        if (!quota(files, own).fits(size)) {
             LOG.info(() -> "upload of " + size + " bytes for " + user + " refused: over quota");
             return new RecordedUpload(UploadOutcome.QUOTA_EXCEEDED, null);
         }
@@ -205,7 +205,7 @@ public class DefaultFileService implements FileService {
     @Override
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public boolean reserve(UserFileCount files, long bytes) {
-        if (!quota(files).fits(bytes)) {
+        if (!quota(files, ownLimit(files.getUser())).fits(bytes)) {
             return false;
         }
         files.addBytes(bytes);
@@ -249,8 +249,9 @@ public class DefaultFileService implements FileService {
                 .orElseGet(() -> new Quota(0, limit(null))); // no such user: nothing used
     }
 
-    private Quota quota(UserFileCount counter) {
-        return new Quota(counter.getUsedBytes(), limit(ownLimit(counter.getUser())));
+    /** {@code own}: the counter's user's own limit, null for the default one. */
+    private Quota quota(UserFileCount counter, Long own) {
+        return new Quota(counter.getUsedBytes(), limit(own));
     }
 
     /** The user's own limit (null: the default one). */
