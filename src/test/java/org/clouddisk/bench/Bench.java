@@ -49,7 +49,8 @@ public final class Bench {
         var redis = new RedisServer(Integer.getInteger("bench.redis.port", 6390), OUT.resolve("redis.log"));
         TestEnvironment.recreateDatabase(DB);
         List<String> properties = List.of("-Dclouddisk.db.driver=mariadb",
-                "-Dclouddisk.db.url=" + DB_URL, "-Dclouddisk.db.user=clouddisk", "-Dclouddisk.db.password=clouddisk",
+                "-Dclouddisk.db.url=" + DB_URL + dbParams(), "-Dclouddisk.db.user=clouddisk",
+                "-Dclouddisk.db.password=clouddisk",
                 "-Dclouddisk.redis.url=redis://127.0.0.1:" + redis.port(), "-Dclouddisk.storage=fastdfs",
                 "-Dclouddisk.fastdfs.trackers=" + trackers, "-Dclouddisk.data.dir=" + OUT.resolve("data"),
                 "-Dclouddisk.public.url=http://127.0.0.1:" + (8080 + OFFSET), "-Dclouddisk.node.id=bench");
@@ -112,6 +113,15 @@ public final class Bench {
                 StandaloneServer.deleteTree(OUT.resolve("fastdfs"));
             }
         }
+    }
+
+    /**
+     * -Dbench.db.params: what the server's database URL gets appended (e.g. {@code ?useServerPrepStmts=true}), to
+     * measure a driver option before recommending it; none when unset.
+     */
+    private static String dbParams() {
+        String params = System.getProperty("bench.db.params", "");
+        return params.startsWith("${") ? "" : params; // the pom's empty default
     }
 
     /** The sections named by -Dbench.only (all when empty), in run order; nginx brings transfers (its files). */
