@@ -30,7 +30,7 @@ import static org.clouddisk.bench.Report.f;
  * starts the services and runs the sections chosen by -Dbench.only (a comma-separated list; all when unset):
  * {@link Transfers transfers}, {@link RequestLoad load}, {@link Listing listing}, {@link DriveScale drive},
  * {@link SeedScale scale}, then the {@link Profiles JFR profiles} of the targets missed, then
- * {@link NginxDownloads nginx} (which restarts the server behind nginx, and needs the files of "transfers").
+ * {@link NginxTransfers nginx} (which restarts the server behind nginx, and needs the files of "transfers").
  */
 public final class Bench {
 
@@ -97,7 +97,8 @@ public final class Bench {
                     accelerated.add("-Dclouddisk.accel.redirect=" + NginxFront.ACCEL_PREFIX);
                     server = new StandaloneServer(OUT.resolve("server-accel"), OFFSET, accelerated);
                     server.start();
-                    new NginxDownloads(ctx.report, files, fastdfs.dir()).run(server);
+                    new NginxTransfers(ctx.report, files, fastdfs.dir(),
+                            new FastDfsContentStore(trackers, 10_000, 120_000)).run(server);
                 }
             }
             invariants(ctx.report);
