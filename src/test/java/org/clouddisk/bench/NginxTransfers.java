@@ -28,11 +28,11 @@ import static org.clouddisk.bench.Report.f;
  * (nginx/clouddisk.conf with nginx/accel-fastdfs.conf, see {@link NginxFront}). Downloads: the server answers each
  * with X-Accel-Redirect and nginx sends the bytes, against nginx serving the same files straight from the storage's
  * disk (the download path gets a wrk warm-up, and each side one round of the 1 MiB files). Upload: the big file
- * through nginx to /upload against the same size written straight to the store.
+ * through nginx to /upload against the same size written straight to the store and sent to the server alone.
  */
 final class NginxTransfers {
 
-    /** Not the transfers section's big file (7), nor one another upload sent: content the server holds is deduplicated. */
+    /** Seeds 8-10: not the transfers section's big file (7); content the server already holds is deduplicated. */
     private static final long UPLOAD_SEED = 8;
 
     private final Report report;
