@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.clouddisk.platform.CommitInDoubt;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -20,8 +21,9 @@ import java.util.logging.Logger;
  * HSET/ZADD and leave a ghost entry; the ranking then disagreed with the database for good, since its size matched.
  *
  * <p>When a change cannot be applied (Redis unreachable), the ranking is marked stale and the next reader rebuilds it
- * from the database. When its transaction fails after it was applied, the ranking is dropped, so that no node reads
- * a change that never committed (the ranking is exact or absent); where even that fails, it is marked stale.
+ * from the database. When its transaction fails after it was applied, or its commit's outcome is unknown
+ * ({@link CommitInDoubt}), the ranking is dropped, so that no node reads a change that never committed (the ranking
+ * is exact or absent); where even that fails, it is marked stale.
  */
 @ApplicationScoped
 public class RankingFollower {
@@ -51,8 +53,21 @@ public class RankingFollower {
     void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) RankingChange change) {
         LOG.info(() -> "transaction of ranking change " + change.kind() + " " + change.file().member()
                 + " failed; the ranking will be rebuilt from the database");
+        drop(); // the change may have reached the ranking already
+    }
+
+    /**
+     * A commit whose outcome nobody knows looks committed to AFTER_FAILURE (see {@link CommitInDoubt}): any change it
+     * applied may be in the ranking without being in the database, or the other way round.
+     */
+    void inDoubt(@Observes CommitInDoubt doubt) {
+        LOG.info(() -> "the commit of " + doubt.method() + " is in doubt; the ranking will be rebuilt from the database");
+        drop();
+    }
+
+    private void drop() {
         try {
-            ranking.drop(); // the change may have reached the ranking already
+            ranking.drop();
         } catch (RuntimeException e) {
             markStale();
             LOG.log(Level.WARNING, "ranking not dropped: {0}", e.toString());
