@@ -1,4 +1,5 @@
 /**
- * Configuration, protocol codes, schema migrations, Redis connections, transaction retries and readiness checks.
+ * Configuration, protocol codes, schema migrations, Redis connections, transaction retries, commits in doubt and
+ * readiness checks.
  */
 package org.clouddisk.platform;
