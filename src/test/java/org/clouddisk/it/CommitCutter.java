@@ -75,6 +75,7 @@ final class CommitCutter implements AutoCloseable {
             DataInputStream in = new DataInputStream(client.getInputStream());
             OutputStream out = database.getOutputStream();
             byte[] header = new byte[4];
+            boolean inTransaction = false; // between the driver's "set autocommit=0" and "set autocommit=1"
             boolean namedTable = false;
             while (true) {
                 in.readFully(header);
@@ -83,7 +84,11 @@ final class CommitCutter implements AutoCloseable {
                 String sql = payload.length > 0 && payload[0] == COM_QUERY
                         ? new String(payload, 1, payload.length - 1, StandardCharsets.UTF_8).trim().toLowerCase() : "";
                 String table = armedFor.get();
-                namedTable |= table != null && sql.contains(table);
+                if (sql.startsWith("set autocommit")) {
+                    inTransaction = sql.replace(" ", "").equals("setautocommit=0");
+                    namedTable = false;
+                }
+                namedTable |= inTransaction && table != null && sql.contains(table);
                 if (sql.equals("commit") || sql.equals("rollback")) {
                     if (sql.equals("commit") && namedTable && table != null && armedFor.compareAndSet(table, null)) {
                         cut.countDown();

@@ -62,17 +62,18 @@ class CommitInDoubtIT {
         }
     }
 
-    /** The Arquillian server's options, its database reached through the cutter, and a node id of its own. */
+    /** The Arquillian server's options, its database reached through the cutter, a node id of its own, no timer. */
     private static List<String> throughCutter(CommitCutter cutter) {
         var properties = new ArrayList<String>();
         for (String p : StandaloneServer.arquillianServerProperties()) {
             if (p.startsWith("-Dclouddisk.db.url=")) {
                 properties.add(p.replace("127.0.0.1:3306/", "127.0.0.1:" + cutter.port() + "/"));
-            } else if (!p.startsWith("-Dclouddisk.node.id")) {
+            } else if (!p.startsWith("-Dclouddisk.node.id") && !p.startsWith("-Dclouddisk.maintenance.interval")) {
                 properties.add(p);
             }
         }
         properties.add("-Dclouddisk.node.id=commit-in-doubt");
+        properties.add("-Dclouddisk.maintenance.interval=3600"); // no timer's transaction near the one to cut
         return properties;
     }
 
