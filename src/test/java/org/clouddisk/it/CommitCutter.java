@@ -36,7 +36,8 @@ final class CommitCutter implements AutoCloseable {
     });
     /** The table whose transaction's COMMIT is cut next; null when not armed. */
     private final AtomicReference<String> armedFor = new AtomicReference<>();
-    private final CountDownLatch cut = new CountDownLatch(1);
+    /** Counted down when the armed COMMIT was cut; a new one with each arming. */
+    private volatile CountDownLatch cut = new CountDownLatch(1);
 
     CommitCutter(int databasePort) throws IOException {
         this.databasePort = databasePort;
@@ -50,6 +51,7 @@ final class CommitCutter implements AutoCloseable {
 
     /** Cuts the COMMIT of the next transaction (on any connection) that names this table. */
     void arm(String table) {
+        cut = new CountDownLatch(1);
         armedFor.set(table.toLowerCase());
     }
 
