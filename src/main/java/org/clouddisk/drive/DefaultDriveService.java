@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import org.clouddisk.account.UserInfo;
 import org.clouddisk.api.Page;
 import org.clouddisk.api.Paging;
@@ -19,22 +18,15 @@ import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.FileRenaming;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.Folder;
+import org.clouddisk.files.LivePlaces;
 import org.clouddisk.files.NameIndex;
+import org.clouddisk.files.Quotas;
 import org.clouddisk.files.UserFile;
 import org.clouddisk.files.UserFileCount;
-import org.clouddisk.platform.IdSlots;
-import org.clouddisk.platform.LikePatterns;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -57,6 +49,12 @@ public class DefaultDriveService implements DriveService {
     FileService files;
 
     @Inject
+    LivePlaces live;
+
+    @Inject
+    Quotas quotas;
+
+    @Inject
     Event<FileRenaming> renaming;
 
     @Inject
@@ -72,7 +70,7 @@ public class DefaultDriveService implements DriveService {
     public Account account(String user) {
         String nickname = em.createNamedQuery("UserInfo.byName", UserInfo.class).setParameter("name", user)
                 .getResultList().stream().findFirst().map(UserInfo::getNickName).orElse(user);
-        return new Account(user, nickname, files.quota(user));
+        return new Account(user, nickname, quotas.of(user));
     }
 
     @Override
@@ -122,7 +120,7 @@ public class DefaultDriveService implements DriveService {
     @Override
     public AddedUpload addUpload(String user, long folderRow, String name, String md5, long size, String fileId) {
         UserFileCount counter = files.lockCounter(user);
-        Folder folder = files.liveFolder(user, folderRow).orElseGet(() -> files.root(user));
+        Folder folder = live.folder(user, folderRow).orElseGet(() -> files.root(user));
         FileService.RecordedUpload recorded = files.recordUpload(counter, folder, md5, nodes.freeName(folder, name),
                 size, fileId);
         return new AddedUpload(recorded.file() == null ? null : NodeRef.file(recorded.file().getId()),
@@ -187,7 +185,7 @@ public class DefaultDriveService implements DriveService {
     public Node addFile(String user, String folderId, String name, String md5, long size) {
         UserFileCount counter = files.lockCounter(user);
         Folder folder = nodes.liveFolder(user, ref(folderId));
-        if (!files.quota(user).fits(size)) {
+        if (!quotas.of(user).fits(size)) {
             throw new ProblemException(ProblemCode.QUOTA_EXCEEDED, size + " bytes more do not fit in the quota");
         }
         UserFile file = files.addReference(counter, folder, md5, size, nodes.freeName(folder, name))
@@ -260,89 +258,6 @@ public class DefaultDriveService implements DriveService {
                 return within ? first : null;
             }
             id = f.getParentId();
-        }
-    }
-
-    /**
-     * The user's folders are read whole (one query; a drive holds far fewer folders than files), which answers
-     * their liveness and every hit's path in memory. Matching file names are counted and paged in the database:
-     * a file is live when its folder is, so the folders that are not live (in the trash or under a trashed one) are
-     * excluded by id, and files at the top of the trash by their negative folder id.
-     * <p>
-     * Which files are read depends on the query's rarest gram in the name index ({@link NameIndex}): when it is
-     * rare, only the files holding it are read, checked, sorted, paged and counted, whatever else the drive holds.
-     * When every gram is common, the page's ids come from a scan of the index (user, file_name, folder_id) in its
-     * order, which stops once the page is full (hits are dense then), and the same scan counts them (joining the
-     * gram's postings instead looked up every hit's row: 200 ms against the scan's 30-40 ms for 100,000 hits). A
-     * query the index cannot answer (under three characters) scans that name index, for the page and the count.
-     * Whatever the path, a file is a hit by the same test, {@code lower(file_name) like}, and the count is skipped
-     * when the page ends the hits. Only the page's ids leave the database, then only the page's rows.
-     */
-    @Override
-    // a read, see account
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Page<Node> search(String user, String query, Paging paging) {
-        Map<Long, Folder> folders = em.createQuery("select f from Folder f where f.user = :user", Folder.class)
-                .setParameter("user", user).getResultList().stream()
-                .collect(Collectors.toMap(Folder::getId, Function.identity()));
-        FolderTree tree = new FolderTree(folders);
-        String needle = query.toLowerCase(Locale.ROOT);
-        List<Folder> folderHits = folders.values().stream()
-                .filter(f -> !f.isRoot() && tree.isLive(f.getId()) && f.getName().toLowerCase(Locale.ROOT).contains(needle))
-                .sorted(Comparator.comparing(Folder::getName).thenComparing(Folder::getId)).toList();
-        List<Long> hidden = folders.keySet().stream().filter(id -> !tree.isLive(id)).toList();
-        String hit = "u.user = :user and u.folderId > 0"
-                + (hidden.isEmpty() ? "" : " and u.folderId not in :hidden")
-                + " and lower(u.fileName) like :pattern escape '" + LikePatterns.ESCAPE + "'";
-        String scan = " from UserFile u where " + hit;
-        String postings = " from NameGram g, UserFile u where g.user = :user and g.gram = :gram and u.id = g.fileId and "
-                + hit;
-        Optional<NameIndex.Gram> gram = names.rarest(user, needle);
-        var search = new SearchBinding(user, LikePatterns.containingLowercase(query), hidden,
-                gram.map(NameIndex.Gram::text).orElse(null));
-
-        List<Node> items = new ArrayList<>(paging.limit());
-        folderHits.stream().skip(paging.offset()).limit(paging.limit())
-                .forEach(f -> items.add(Node.of(f).withPath(tree.pathTo(f.getParentId()))));
-        long fileOffset = Math.max(0, (long) paging.offset() - folderHits.size());
-        int filesWanted = paging.limit() - items.size();
-        List<Long> pageFiles = List.of();
-        String from = gram.isPresent() && !gram.get().common() ? postings : scan;
-        if (filesWanted > 0) {
-            var ids = em.createQuery("select u.id" + from + " order by u.fileName, u.folderId, u.id", Long.class)
-                    .setFirstResult((int) Math.min(Integer.MAX_VALUE, fileOffset)).setMaxResults(filesWanted);
-            pageFiles = search.bind(ids).getResultList();
-        }
-        long fileHits;
-        if (filesWanted > 0 && pageFiles.size() < filesWanted && (!pageFiles.isEmpty() || fileOffset == 0)) {
-            fileHits = fileOffset + pageFiles.size(); // the page ends the hits: no second read to count them
-        } else {
-            fileHits = search.bind(em.createQuery("select count(u)" + from, Long.class)).getSingleResult();
-        }
-        if (!pageFiles.isEmpty()) {
-            Map<Long, Node> found = new HashMap<>();
-            IdSlots.bind(em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5 and "
-                    + IdSlots.in("u.id", pageFiles.size()), Object[].class), pageFiles).getResultList().stream()
-                    .forEach(row -> {
-                        UserFile file = (UserFile) row[0];
-                        found.put(file.getId(), Node.of(file, (FileInfo) row[1]).withPath(tree.pathTo(file.getFolderId())));
-                    });
-            pageFiles.stream().map(found::get).filter(Objects::nonNull).forEach(items::add);
-        }
-        return new Page<>(items, folderHits.size() + fileHits);
-    }
-
-    /** The parameters of a search's queries; {@code gram} (null: none) only where the query joins the postings. */
-    private record SearchBinding(String user, String pattern, List<Long> hidden, String gram) {
-        <Q extends TypedQuery<?>> Q bind(Q q) {
-            q.setParameter("user", user).setParameter("pattern", pattern);
-            if (!hidden.isEmpty()) {
-                q.setParameter("hidden", hidden);
-            }
-            if (q.getParameters().stream().anyMatch(p -> "gram".equals(p.getName()))) {
-                q.setParameter("gram", gram);
-            }
-            return q;
         }
     }
 

@@ -15,6 +15,7 @@ import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.FileTrashing;
 import org.clouddisk.files.Folder;
+import org.clouddisk.files.LivePlaces;
 import org.clouddisk.files.NameIndex;
 import org.clouddisk.files.TrashMark;
 import org.clouddisk.files.UserFile;
@@ -42,6 +43,9 @@ public class DefaultTrashService implements TrashService {
 
     @EJB
     FileService files;
+
+    @Inject
+    LivePlaces live;
 
     @Inject
     NameIndex names;
@@ -120,7 +124,7 @@ public class DefaultTrashService implements TrashService {
     }
 
     private Folder restoreTarget(String user, long from) {
-        return files.liveFolder(user, from).orElseGet(() -> files.root(user));
+        return live.folder(user, from).orElseGet(() -> files.root(user));
     }
 
     @Override

@@ -62,12 +62,6 @@ public interface DriveService {
     void countDownload(String user, String id);
 
     /**
-     * The user's live nodes whose name contains {@code query}, case-insensitively, each with its path: folders
-     * first, then files, each by name.
-     */
-    Page<Node> search(String user, String query, Paging paging);
-
-    /**
      * The row id of the user's live folder {@code folderId} (an upload's target), in the caller's transaction;
      * {@code not_found} for anything else (a file, a trashed folder, somebody else's).
      */

@@ -2,6 +2,7 @@ package org.clouddisk.drive;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +11,7 @@ import org.clouddisk.api.ProblemException;
 import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.Folder;
+import org.clouddisk.files.LivePlaces;
 import org.clouddisk.files.UserFile;
 
 import java.util.ArrayList;
@@ -29,17 +31,20 @@ class NodeLookup {
     @EJB
     FileService files;
 
+    @Inject
+    LivePlaces live;
+
     Folder liveFolder(String user, NodeRef ref) {
         return switch (ref.kind()) {
             case ROOT -> files.root(user);
-            case FOLDER -> files.liveFolder(user, ref.rowId()).orElseThrow(NodeLookup::notFound);
+            case FOLDER -> live.folder(user, ref.rowId()).orElseThrow(NodeLookup::notFound);
             case FILE -> throw notFound();
         };
     }
 
     UserFile liveFile(String user, NodeRef ref, LockModeType lock) {
         UserFile file = anyFile(user, ref, lock);
-        if (file.isTrashed() || files.liveFolder(user, file.getFolderId()).isEmpty()) {
+        if (!live.isLive(file)) {
             throw notFound();
         }
         return file;

@@ -1,6 +1,5 @@
 package org.clouddisk.drive;
 
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class SearchResource {
 
-    @EJB
-    DriveService drive;
+    @Inject
+    NodeSearch nodes;
 
     @Inject
     Caller caller;
@@ -45,6 +44,6 @@ public class SearchResource {
             throw new InvalidRequestException("q is 1 to 255 characters");
         }
         Paging paging = Paging.of(offset, limit);
-        return drive.search(caller.user(), q, paging);
+        return nodes.search(caller.user(), q, paging);
     }
 }

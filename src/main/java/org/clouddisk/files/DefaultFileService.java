@@ -11,12 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.clouddisk.account.UserInfo;
-import org.clouddisk.platform.Settings;
 import org.clouddisk.web.FileNames;
 
 import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +60,10 @@ public class DefaultFileService implements FileService {
     ContentDeletions deletions;
 
     @Inject
-    Settings settings;
+    Quotas quotas;
+
+    @Inject
+    LivePlaces live;
 
     @Inject
     Event<FileRemoving> removing;
@@ -74,12 +74,9 @@ public class DefaultFileService implements FileService {
     @Inject
     Event<FileTrashing> trashing;
 
-    /** How many places of a content {@link #isHeld} reads at a time. */
-    private static final int PLACES_PER_READ = 16;
-
     @Override
     public ReferenceOutcome addReference(String user, String md5, String fileName) {
-        if (!isHeld(md5)) {
+        if (!live.holds(md5)) {
             return ReferenceOutcome.UNKNOWN_CONTENT; // the common miss answers without taking a lock
         }
         RootPlace place = rootPlace(user, md5, fileName);
@@ -96,7 +93,7 @@ public class DefaultFileService implements FileService {
         if (content.isEmpty()) {
             return undone(ReferenceOutcome.UNKNOWN_CONTENT);
         }
-        if (!quota(files, place.ownLimit()).fits(content.get().getSize())) {
+        if (!quotas.of(files, place.ownLimit()).fits(content.get().getSize())) {
             return undone(ReferenceOutcome.QUOTA_EXCEEDED);
         }
         count(files, content.get());
@@ -114,7 +111,7 @@ public class DefaultFileService implements FileService {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public Optional<UserFile> addReference(UserFileCount counter, Folder folder, String md5, long size,
                                            String fileName) {
-        if (!isHeld(md5)) {
+        if (!live.holds(md5)) {
             return Optional.empty();
         }
         Optional<UserFile> added = lockContent(md5).filter(content -> content.getSize() == size)
@@ -126,27 +123,11 @@ public class DefaultFileService implements FileService {
 
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean holds(String md5) {
-        return isHeld(md5);
-    }
-
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean owns(String user, String md5, String fileName) {
         // the root joined by its unique key, as for the list: one read, not the root's and then the file's
         return em.createQuery("select count(u)" + ROOT_FILES + " and u.md5 = :md5 and u.fileName = :fileName",
                 Long.class).setParameter("user", user).setParameter("md5", md5).setParameter("fileName", fileName)
                 .getSingleResult() > 0;
-    }
-
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<FileInfo> heldContent(String md5) {
-        if (!isHeld(md5)) {
-            return Optional.empty();
-        }
-        return em.createNamedQuery("FileInfo.byMd5", FileInfo.class).setParameter("md5", md5).getResultList().stream()
-                .findFirst();
     }
 
     @Override
@@ -168,7 +149,7 @@ public class DefaultFileService implements FileService {
         List<Object[]> rows = em.createQuery(ROOT_WITH_FILE_AND_LIMIT, Object[].class).setParameter("user", user)
                 .setParameter("md5", md5).setParameter("fileName", fileName).getResultList();
         if (rows.isEmpty()) {
-            return new RootPlace(root(user), false, ownLimit(user));
+            return new RootPlace(root(user), false, quotas.ownLimit(user));
         }
         Object[] row = rows.get(0);
         return new RootPlace((Folder) row[0], row[1] != null, (Long) row[2]);
@@ -178,14 +159,14 @@ public class DefaultFileService implements FileService {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public RecordedUpload recordUpload(UserFileCount files, Folder folder, String md5, String fileName, long size,
                                        String fileId) {
-        return record(files, folder, ownLimit(files.getUser()), md5, fileName, size, fileId);
+        return record(files, folder, quotas.ownLimit(files.getUser()), md5, fileName, size, fileId);
     }
 
     /** {@code own}: the user's own quota limit, null for the default one. */
     private RecordedUpload record(UserFileCount files, Folder folder, Long own, String md5, String fileName, long size,
                                   String fileId) {
         String user = files.getUser();
-        if (!quota(files, own).fits(size)) {
+        if (!quotas.of(files, own).fits(size)) {
             LOG.info(() -> "upload of " + size + " bytes for " + user + " refused: over quota");
             return new RecordedUpload(UploadOutcome.QUOTA_EXCEEDED, null);
         }
@@ -200,22 +181,6 @@ public class DefaultFileService implements FileService {
                 + (existing.isPresent() ? ", content already held as " + content.getFileId() : ", stored as " + fileId));
         return new RecordedUpload(existing.isPresent() ? UploadOutcome.EXISTING_CONTENT : UploadOutcome.NEW_CONTENT,
                 file);
-    }
-
-    @Override
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public boolean reserve(UserFileCount files, long bytes) {
-        if (!quota(files, ownLimit(files.getUser())).fits(bytes)) {
-            return false;
-        }
-        files.addBytes(bytes);
-        return true;
-    }
-
-    @Override
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void unreserve(UserFileCount files, long bytes) {
-        files.addBytes(-bytes);
     }
 
     private UserFile link(UserFileCount files, FileInfo content, Folder folder, String fileName) {
@@ -237,39 +202,6 @@ public class DefaultFileService implements FileService {
     private static void count(UserFileCount files, FileInfo content) {
         content.reference();
         files.addFile(1, content.getSize());
-    }
-
-    /** One query (each statement is a round trip to the database, and each checkout of a connection another). */
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS) // a read; joins the caller's transaction when there is one
-    public Quota quota(String user) {
-        return em.createNamedQuery("UserFileCount.usageAndLimit", Object[].class).setParameter("user", user)
-                .getResultList().stream().findFirst()
-                .map(row -> new Quota(row[0] == null ? 0 : (Long) row[0], limit((Long) row[1])))
-                .orElseGet(() -> new Quota(0, limit(null))); // no such user: nothing used
-    }
-
-    /** {@code own}: the counter's user's own limit, null for the default one. */
-    private Quota quota(UserFileCount counter, Long own) {
-        return new Quota(counter.getUsedBytes(), limit(own));
-    }
-
-    /** The user's own limit (null: the default one). */
-    private Long ownLimit(String user) {
-        return em.createNamedQuery("UserInfo.byName", UserInfo.class).setParameter("name", user)
-                .getResultList().stream().findFirst().map(UserInfo::getQuotaBytes).orElse(null);
-    }
-
-    /** The user's own limit, else the default one (null: unlimited). */
-    private Long limit(Long own) {
-        return own != null ? own : settings.defaultQuota().orElse(null);
-    }
-
-    /** A pre-check before any byte is read, not a guarantee: a read without a transaction of its own. */
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean hasRoomFor(String user, long bytes) {
-        return quota(user).fits(bytes);
     }
 
     @Override
@@ -343,27 +275,12 @@ public class DefaultFileService implements FileService {
                 .setParameter("id", file.getId()).executeUpdate() == 1).orElse(false);
     }
 
-    /** A plain read on the download path: no transaction to enlist (nginx waits for this answer on every download). */
+    /** A plain read: no transaction to enlist. */
     @Override
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<FileInfo> content(String fileId) {
         return em.createNamedQuery("FileInfo.byFileId", FileInfo.class).setParameter("fileId", fileId)
                 .getResultList().stream().findFirst();
-    }
-
-    /** Reads only, as {@link #content}: a download asks without a transaction. */
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<FileInfo> downloadable(String fileId) {
-        List<Object[]> rows = em.createNamedQuery("FileInfo.withPlaces", Object[].class).setParameter("fileId", fileId)
-                .setMaxResults(PLACES_PER_READ).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        FileInfo content = (FileInfo) rows.get(0)[0];
-        List<Object[]> places = rows.stream().filter(row -> row[3] != null)
-                .map(row -> Arrays.copyOfRange(row, 1, row.length)).toList();
-        return heldIn(content.getMd5(), places) ? Optional.of(content) : Optional.empty();
     }
 
     @Override
@@ -387,7 +304,7 @@ public class DefaultFileService implements FileService {
     private Optional<UserFile> chooseFile(String user, String md5, String fileName, LockModeType lock) {
         List<UserFile> copies = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
                 .setParameter("md5", md5).setParameter("fileName", fileName)
-                .setLockMode(lock).getResultList().stream().filter(this::isLive).toList();
+                .setLockMode(lock).getResultList().stream().filter(live::isLive).toList();
         if (copies.size() <= 1) {
             return copies.stream().findFirst();
         }
@@ -411,60 +328,6 @@ public class DefaultFileService implements FileService {
     private Optional<Folder> findRoot(String user) {
         return em.createNamedQuery("Folder.root", Folder.class).setParameter("user", user).getResultList().stream()
                 .findFirst();
-    }
-
-    /**
-     * Whether a file outside the trash holds the content. Its rows are read as scalars: loading the file_info entity
-     * here would put an unlocked copy in the persistence context, which the locking query below would then return
-     * as it is, stale count included. Usually the first row answers, so they are read a few at a time in id order
-     * (the md5 index holds the id): a content held a million times must not bring a million rows into the heap
-     * (the benchmark's 1,000 users with 1,000 files each ran the server out of memory that way). Trashed files are
-     * not filtered in the query (a trashed top file's folder id names no folder, so it is not live): with
-     * "trashed_at is null" MariaDB read the places through the index on trashed_at, every live file of every user in
-     * id order, instead of the md5 index (0.2 s instead of 0.2 ms per /md5 hit among a million files).
-     */
-    private boolean isHeld(String md5) {
-        return heldIn(md5, placesAfter(md5, 0));
-    }
-
-    /** Whether one of the first places read, or of those after them, is live. */
-    private boolean heldIn(String md5, List<Object[]> places) {
-        while (places.stream().noneMatch(this::isLivePlace)) {
-            if (places.size() < PLACES_PER_READ) {
-                return false;
-            }
-            places = placesAfter(md5, (Long) places.get(places.size() - 1)[2]);
-        }
-        return true;
-    }
-
-    private List<Object[]> placesAfter(String md5, long after) {
-        return em.createNamedQuery("UserFile.placesOf", Object[].class).setParameter("md5", md5)
-                .setParameter("after", after).setMaxResults(PLACES_PER_READ).getResultList();
-    }
-
-    /** A row of UserFile.placesOf: a root folder is live (a root is never in the trash); others walk up. */
-    private boolean isLivePlace(Object[] place) {
-        Long parent = (Long) place[3];
-        return parent != null && (parent == Folder.NO_PARENT || liveFolder((String) place[0], (Long) place[1])
-                .isPresent());
-    }
-
-    private boolean isLive(UserFile file) {
-        return !file.isTrashed() && liveFolder(file.getUser(), file.getFolderId()).isPresent();
-    }
-
-    /** Walks up to the root: a folder is live when no folder on the way is in the trash. */
-    @Override
-    public Optional<Folder> liveFolder(String user, long folderId) {
-        Optional<Folder> folder = em.createNamedQuery("Folder.ofUser", Folder.class).setParameter("id", folderId)
-                .setParameter("user", user).getResultList().stream().findFirst();
-        for (Folder f = folder.orElse(null); f != null && !f.isRoot(); f = em.find(Folder.class, f.getParentId())) {
-            if (f.isTrashed()) {
-                return Optional.empty();
-            }
-        }
-        return folder;
     }
 
     private Optional<FileInfo> lockContent(String md5) {

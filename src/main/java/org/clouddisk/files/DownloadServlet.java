@@ -30,7 +30,7 @@ public class DownloadServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(DownloadServlet.class.getName());
 
     @Inject
-    FileService files;
+    LivePlaces live;
 
     @Inject
     ContentStore store;
@@ -60,7 +60,7 @@ public class DownloadServlet extends HttpServlet {
         String fileId = Optional.ofNullable(req.getPathInfo()).map(p -> p.substring(1)).orElse("");
         Optional<FileInfo> found;
         try {
-            found = files.downloadable(fileId);
+            found = live.downloadable(fileId);
         } catch (RuntimeException e) {
             // the database failed (connection lost, pool exhausted): a passing condition, not a server error
             LOG.warning(() -> "download of " + fileId + " refused, the database is unavailable: " + e);

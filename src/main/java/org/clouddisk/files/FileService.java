@@ -26,15 +26,6 @@ public interface FileService {
     record RecordedUpload(UploadOutcome outcome, UserFile file) {
     }
 
-    /**
-     * Counts {@code bytes} of an unfinished upload in the user's usage (API.md, "Quotas"), in the caller's transaction
-     * under the counter lock; false, and nothing counted, when they do not fit.
-     */
-    boolean reserve(UserFileCount files, long bytes);
-
-    /** Takes bytes {@link #reserve}d back out of the user's usage (the upload finished, ended or expired). */
-    void unreserve(UserFileCount files, long bytes);
-
     /** Adds a reference to content the server holds (instant upload, saving a shared file). */
     ReferenceOutcome addReference(String user, String md5, String fileName);
 
@@ -44,12 +35,6 @@ public interface FileService {
      * and checked the quota; empty when no file outside the trash holds such content.
      */
     Optional<UserFile> addReference(UserFileCount counter, Folder folder, String md5, long size, String fileName);
-
-    /** The content of that md5 when a file outside the trash holds it (what an instant upload may reference). */
-    Optional<FileInfo> heldContent(String md5);
-
-    /** Whether a file outside the trash holds content of that md5; a read outside any transaction. */
-    boolean holds(String md5);
 
     /** Whether the user's root folder holds a file of that md5 under that name; a read outside any transaction. */
     boolean owns(String user, String md5, String fileName);
@@ -68,15 +53,6 @@ public interface FileService {
      * content references are released, and content nobody references any more is scheduled for deletion.
      */
     void purge(UserFileCount counter, List<UserFile> trashedFiles);
-
-    /** The user's usage and limit; joins the caller's transaction, so under the counter lock it is exact. */
-    Quota quota(String user);
-
-    /** Whether {@code bytes} more fit in the user's quota now (the check before any byte is stored). */
-    boolean hasRoomFor(String user, long bytes);
-
-    /** The user's folder, when neither it nor any folder above it is in the trash. */
-    Optional<Folder> liveFolder(String user, long folderId);
 
     /** /dealfile?cmd=pv: false when the user has no such file. */
     boolean countDownload(String user, String md5, String fileName);
@@ -100,12 +76,6 @@ public interface FileService {
      */
     UserFileCount lockCounter(String user);
 
-    /** The content behind a download path, if any. */
+    /** The content stored under that id, if a file_info row names it (trashed files count: see LivePlaces). */
     Optional<FileInfo> content(String fileId);
-
-    /**
-     * The content behind a public download path, when a file outside the trash holds it: to the seed's protocol a
-     * content held only in trashes is gone, as it was after a delete.
-     */
-    Optional<FileInfo> downloadable(String fileId);
 }

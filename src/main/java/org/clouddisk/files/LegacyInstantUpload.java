@@ -19,11 +19,14 @@ public class LegacyInstantUpload {
     @Inject
     FileService files;
 
+    @Inject
+    LivePlaces live;
+
     public ReferenceOutcome reference(String user, String md5, String fileName) {
         if (!settings.legacyInstantUpload()) {
             return ReferenceOutcome.UNKNOWN_CONTENT;
         }
-        if (!files.holds(md5)) {
+        if (!live.holds(md5)) {
             // the common miss: one read and no JTA transaction (addReference checks again in its own)
             return ReferenceOutcome.UNKNOWN_CONTENT;
         }

@@ -40,6 +40,9 @@ public class UploadReceiver {
     FileService files;
 
     @Inject
+    Quotas quotas;
+
+    @Inject
     ContentStore store;
 
     @Inject
@@ -85,7 +88,7 @@ public class UploadReceiver {
 
     /** Before any byte is read; recording checks again under the user's lock, so parallel uploads never overshoot. */
     private void requireRoom(DeclaredUpload d) {
-        if (!files.hasRoomFor(d.user(), d.size())) {
+        if (!quotas.hasRoomFor(d.user(), d.size())) {
             throw new QuotaExceededException(d.user(), d.size());
         }
     }

@@ -11,6 +11,8 @@ import org.clouddisk.drive.DriveService;
 import org.clouddisk.drive.Node;
 import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.FileService;
+import org.clouddisk.files.LivePlaces;
+import org.clouddisk.files.Quotas;
 import org.clouddisk.platform.Conflicts;
 import org.clouddisk.platform.Settings;
 import org.clouddisk.storage.ContentMissingException;
@@ -39,6 +41,12 @@ public class DefaultInstantService implements InstantService {
     FileService files;
 
     @Inject
+    LivePlaces live;
+
+    @Inject
+    Quotas quotas;
+
+    @Inject
     ChallengeStore challenges;
 
     @Inject
@@ -58,7 +66,7 @@ public class DefaultInstantService implements InstantService {
             throw new ProblemException(ProblemCode.UNKNOWN_CONTENT, "files under " + MIN_SIZE + " bytes are uploaded");
         }
         held(md5, size);
-        if (!files.hasRoomFor(user, size)) {
+        if (!quotas.hasRoomFor(user, size)) {
             throw new ProblemException(ProblemCode.QUOTA_EXCEEDED, size + " bytes more do not fit in the quota");
         }
         Challenge challenge = Challenge.issue(RANDOM, user, folder.id(), name, md5, size,
@@ -92,7 +100,7 @@ public class DefaultInstantService implements InstantService {
     }
 
     private FileInfo held(String md5, long size) {
-        return files.heldContent(md5).filter(content -> content.getSize() == size).orElseThrow(
+        return live.heldContent(md5).filter(content -> content.getSize() == size).orElseThrow(
                 () -> new ProblemException(ProblemCode.UNKNOWN_CONTENT, "no content of that md5 and size: upload it"));
     }
 }

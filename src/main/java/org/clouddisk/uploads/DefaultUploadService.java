@@ -13,6 +13,7 @@ import org.clouddisk.drive.DriveService;
 import org.clouddisk.files.ContentDeletions;
 import org.clouddisk.files.ContentReleased;
 import org.clouddisk.files.FileService;
+import org.clouddisk.files.Quotas;
 import org.clouddisk.files.UploadOutcome;
 import org.clouddisk.files.UserFileCount;
 import org.clouddisk.platform.Settings;
@@ -50,6 +51,9 @@ public class DefaultUploadService implements UploadService {
     @EJB
     FileService files;
 
+    @Inject
+    Quotas quotas;
+
     @EJB
     DriveService drive;
 
@@ -66,7 +70,7 @@ public class DefaultUploadService implements UploadService {
     public UploadStatus create(String user, NewUpload declared, String contentId, byte[] emptyDigestState) {
         UserFileCount counter = files.lockCounter(user);
         long folder = drive.folderRow(user, declared.folderId());
-        if (!files.reserve(counter, declared.length())) {
+        if (!quotas.reserve(counter, declared.length())) {
             throw new ProblemException(ProblemCode.QUOTA_EXCEEDED,
                     declared.length() + " bytes do not fit in the quota");
         }
@@ -160,7 +164,7 @@ public class DefaultUploadService implements UploadService {
     public Completed complete(Lease lease, String md5, String fileId) {
         UserFileCount counter = files.lockCounter(lease.user());
         Upload upload = leased(lease);
-        files.unreserve(counter, upload.getLength());
+        quotas.unreserve(counter, upload.getLength());
         DriveService.AddedUpload added = drive.addUpload(upload.getUser(), upload.getFolderId(), upload.getFileName(),
                 md5, upload.getLength(), fileId);
         if (added.outcome() == UploadOutcome.QUOTA_EXCEEDED) {
@@ -231,7 +235,7 @@ public class DefaultUploadService implements UploadService {
 
     /** The upload row goes, its length leaves the usage, its content is deleted once this commits. */
     private void end(UserFileCount counter, Upload upload, String contentId) {
-        files.unreserve(counter, upload.getLength());
+        quotas.unreserve(counter, upload.getLength());
         em.remove(upload);
         scheduleDeletion(contentId);
     }

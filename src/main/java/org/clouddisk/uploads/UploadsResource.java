@@ -20,7 +20,7 @@ import org.clouddisk.api.Problem;
 import org.clouddisk.api.ProblemCode;
 import org.clouddisk.api.ProblemException;
 import org.clouddisk.files.ContentDeletions;
-import org.clouddisk.files.FileService;
+import org.clouddisk.files.Quotas;
 import org.clouddisk.platform.Conflicts;
 import org.clouddisk.platform.Settings;
 import org.clouddisk.storage.AppendableContentStore;
@@ -66,8 +66,8 @@ public class UploadsResource {
     @EJB
     UploadService uploads;
 
-    @EJB
-    FileService files;
+    @Inject
+    Quotas quotas;
 
     @EJB
     ContentDeletions deletions;
@@ -130,7 +130,7 @@ public class UploadsResource {
             throw new ProblemException(ProblemCode.INVALID, 415, "a creation with bytes has Content-Type "
                     + OFFSET_STREAM);
         }
-        if (!files.hasRoomFor(user, total)) { // checked again, exactly, when the upload is recorded
+        if (!quotas.hasRoomFor(user, total)) { // checked again, exactly, when the upload is recorded
             throw new ProblemException(ProblemCode.QUOTA_EXCEEDED, total + " bytes do not fit in the quota");
         }
         String contentId = store.createAppendable(FileNames.storeExtension(declared.name()));
