@@ -5,19 +5,20 @@
 import { post, asUser, message, SessionExpiredError } from '../api.js';
 import { drive, ProblemError } from '../v2.js';
 import { notify, busy, reportError } from '../status.js';
-import { confirmDialog, showProperties } from '../dialogs.js';
+import { confirmDialog } from '../dialogs.js';
 import { pickFolder } from '../move-dialog.js';
-import { crumbButtons, stepsTo, pathText } from '../paths.js';
+import { crumbButtons, stepsTo } from '../paths.js';
 import { editName } from '../inline-name.js';
 import { filesOfInput, filesOfDrop, placeEntries } from '../uploads.js';
 import { downloadNode } from '../downloads.js';
 import { cancelShare } from './public.js';
 import { wireDragAndDrop } from './drag-and-drop.js';
-import { openPreview, previewKind } from '../preview.js';
+import { isFolder, fileRow, showNodeProperties } from './file-rows.js';
+import { openPreview } from '../preview.js';
 import { nodeSource, ListThumbnails } from '../node-media.js';
 import { openLinkDialog } from '../link-dialog.js';
-import { h, formatSize, formatNumber, typeIcon, folderIcon, typeInfo, fileType } from '../util.js';
-import { cell, actionButton, nameCell, timeCell, formatTime, Pager, PAGE_SIZE, latestOnly } from '../table.js';
+import { h, formatNumber } from '../util.js';
+import { Pager, PAGE_SIZE, latestOnly } from '../table.js';
 
 const $ = (id) => document.getElementById(id);
 const ROOT = 'root';
@@ -25,10 +26,6 @@ const ROOT = 'root';
 /** “name” for one node, "n items" for more. */
 function describe(nodes) {
     return nodes.length === 1 ? `“${nodes[0].name}”` : `${nodes.length} items`;
-}
-
-function isFolder(node) {
-    return node.kind === 'folder';
 }
 
 export function createFilesView({ transfers, onChanged }) {
@@ -100,7 +97,7 @@ export function createFilesView({ transfers, onChanged }) {
         document.title = `${name} · CloudDisk`;
         $('breadcrumbs').replaceChildren(...crumbButtons(steps, 'drop-target', (id) => open(id)));
         thumbnails.begin();
-        $('file-list').replaceChildren(...items.map(row));
+        $('file-list').replaceChildren(...items.map((node) => fileRow(node, selected, thumbnails)));
         thumbnails.done();
         const empty = items.length === 0;
         $('myfiles-empty').hidden = !empty;
@@ -117,38 +114,6 @@ export function createFilesView({ transfers, onChanged }) {
             focusCrumb = false;
             $('breadcrumbs').querySelector('[aria-current="location"]').focus();
         }
-    }
-
-    function row(node) {
-        const folderRow = isFolder(node);
-        const name = node.name;
-        return h('tr', {
-            class: `file-row${folderRow ? ' drop-target' : ''}`, draggable: 'true',
-            dataset: {
-                id: node.id, kind: node.kind, name,
-                filename: folderRow ? null : name, md5: node.md5, shared: folderRow ? null : (node.shared ? 1 : 0),
-                pv: node.downloads, selected: selected.has(node.id) ? 1 : 0,
-            },
-        },
-        cell(null, 'col-select', h('input', { type: 'checkbox', class: 'select', 'aria-label': `Select ${name}`,
-            checked: selected.has(node.id) })),
-        cell(null, 'col-icon', folderRow ? folderIcon() : thumbnails.icon(node, typeIcon(node))),
-        folderRow
-            ? cell(null, 'col-name', h('button', { type: 'button', class: 'link open-folder', title: `Open ${name}` }, name))
-            : nameCell(name, node.shared, !!previewKind(node)),
-        cell('Size', 'col-num size', folderRow ? '—' : formatSize(node.size)),
-        timeCell('Modified', node.modified),
-        cell('Downloads', 'col-num', folderRow ? '' : h('span', { class: 'pv' }, String(node.downloads ?? 0))),
-        cell(null, 'col-actions', h('div', { class: 'actions' },
-            folderRow ? null : actionButton('act-download', 'Download', name),
-            folderRow ? null : node.shared
-                ? actionButton('act-cancel-share', 'Unshare', name)
-                : actionButton('act-share', 'Share', name, `Share ${name} in the public files`),
-            actionButton('act-link', 'Link…', name, `Create a share link to ${name}`),
-            actionButton('act-rename', 'Rename', name),
-            actionButton('act-move', 'Move…', name, `Move ${name} to another folder`),
-            actionButton('act-props', 'Properties', name),
-            actionButton('act-delete btn-danger-text', 'Delete', name))));
     }
 
     function renderSelection() {
@@ -279,26 +244,6 @@ export function createFilesView({ transfers, onChanged }) {
         tr.querySelector('.pv').textContent = String(node.downloads);
     }
 
-    function properties(node) {
-        const type = fileType(node);
-        const info = typeInfo(type);
-        const rows = [
-            ['name', 'Name', node.name],
-            ['type', 'Type', isFolder(node) ? 'Folder' : type ? `${info.label} (.${type})` : info.label],
-            ['location', 'Location', pathText(stepsTo(here))],
-            ['created', 'Created', formatTime(node.created)],
-            ['modified', 'Modified', formatTime(node.modified)],
-        ];
-        if (!isFolder(node)) {
-            rows.push(
-                ['size', 'Size', `${formatSize(node.size)} (${formatNumber(node.size)} bytes)`],
-                ['md5', 'MD5', node.md5],
-                ['pv', 'Your downloads', formatNumber(node.downloads)],
-                ['shared', 'Shared', node.shared ? 'Yes, in the public files' : 'No']);
-        }
-        showProperties(isFolder(node) ? 'Folder properties' : 'File properties', rows);
-    }
-
     // ---------------------------------------------------------------- uploads
 
     async function upload(entriesPromise) {
@@ -332,7 +277,7 @@ export function createFilesView({ transfers, onChanged }) {
             });
         } else if (c.contains('act-rename')) rename(node, tr);
         else if (c.contains('act-move')) busy(btn, () => askMove([node]));
-        else if (c.contains('act-props')) properties(node);
+        else if (c.contains('act-props')) showNodeProperties(node, here);
         else if (c.contains('act-delete')) busy(btn, () => trash([node]));
     }
 
