@@ -18,6 +18,7 @@ import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.FileRenaming;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.Folder;
+import org.clouddisk.files.FolderCounts;
 import org.clouddisk.files.LivePlaces;
 import org.clouddisk.files.NameIndex;
 import org.clouddisk.files.Quotas;
@@ -26,9 +27,11 @@ import org.clouddisk.files.UserFileCount;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Every change of a user's tree first locks the user's counter row (as every change of the user's files does), so
@@ -63,6 +66,9 @@ public class DefaultDriveService implements DriveService {
     @Inject
     NameIndex names;
 
+    @Inject
+    FolderCounts folders;
+
     @Override
     // a read: no JTA transaction to begin and enlist (at READ COMMITTED a transaction would not make its queries
     // one snapshot either)
@@ -91,8 +97,7 @@ public class DefaultDriveService implements DriveService {
         Folder folder = nodes.liveFolder(user, ref(folderId));
         long folderCount = em.createQuery("select count(f) from Folder f where f.user = :user and f.parentId = :parent",
                 Long.class).setParameter("user", user).setParameter("parent", folder.getId()).getSingleResult();
-        long fileCount = em.createQuery("select count(u) from UserFile u where u.folderId = :folder", Long.class)
-                .setParameter("folder", folder.getId()).getSingleResult();
+        long fileCount = folder.getFileCount();
         List<Node> items = new ArrayList<>(paging.limit());
         if (paging.offset() < folderCount) {
             em.createQuery("select f from Folder f where f.user = :user and f.parentId = :parent order by "
@@ -103,11 +108,24 @@ public class DefaultDriveService implements DriveService {
         }
         int filesWanted = paging.limit() - items.size();
         if (filesWanted > 0 && (long) paging.offset() + paging.limit() > folderCount) {
-            em.createQuery("select " + Node.FILE_COLUMNS + " from UserFile u, FileInfo i where i.md5 = u.md5"
-                            + " and u.folderId = :folder order by " + order.files(descending), Object[].class)
-                    .setParameter("folder", folder.getId())
-                    .setFirstResult((int) Math.max(0, paging.offset() - folderCount)).setMaxResults(filesWanted)
-                    .getResultList().stream().map(row -> Node.ofFileColumns(row, folder.getId())).forEach(items::add);
+            int fileStart = (int) Math.max(0, paging.offset() - folderCount);
+            int fileEnd = (int) Math.min((long) fileStart + filesWanted, fileCount);
+            // a page in the files' second half is read from their other end: an offset walks what it skips
+            boolean fromEnd = fileStart > fileCount / 2;
+            if (fileEnd > fileStart) {
+                List<Node> files = em.createQuery("select " + Node.FILE_COLUMNS + " from UserFile u, FileInfo i"
+                                + " where i.md5 = u.md5 and u.folderId = :folder order by "
+                                + order.files(descending != fromEnd), Object[].class)
+                        .setParameter("folder", folder.getId())
+                        .setFirstResult(fromEnd ? (int) (fileCount - fileEnd) : fileStart)
+                        .setMaxResults(fileEnd - fileStart)
+                        .getResultList().stream().map(row -> Node.ofFileColumns(row, folder.getId()))
+                        .collect(Collectors.toCollection(ArrayList::new));
+                if (fromEnd) {
+                    Collections.reverse(files);
+                }
+                items.addAll(files);
+            }
         }
         return new Page<>(items, folderCount + fileCount);
     }
@@ -156,6 +174,7 @@ public class DefaultDriveService implements DriveService {
                     renaming.fire(new FileRenaming(file));
                     names.remove(file); // before the change: the rows' keys come from the name the database holds
                 }
+                folders.moved(file.getFolderId(), into.getId());
                 file.place(into.getId(), newName, now);
                 em.flush();
                 if (renamed) {

@@ -15,6 +15,7 @@ import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.FileService;
 import org.clouddisk.files.FileTrashing;
 import org.clouddisk.files.Folder;
+import org.clouddisk.files.FolderCounts;
 import org.clouddisk.files.LivePlaces;
 import org.clouddisk.files.NameIndex;
 import org.clouddisk.files.TrashMark;
@@ -51,6 +52,9 @@ public class DefaultTrashService implements TrashService {
     NameIndex names;
 
     @Inject
+    FolderCounts folders;
+
+    @Inject
     NodeLookup nodes;
 
     @Inject
@@ -64,6 +68,7 @@ public class DefaultTrashService implements TrashService {
         if (ref.kind() == NodeRef.Kind.FILE) {
             UserFile file = nodes.liveFile(user, ref, LockModeType.PESSIMISTIC_WRITE);
             trashing.fire(new FileTrashing(file));
+            folders.left(file.getFolderId());
             file.trash(now);
             LOG.info(() -> "user " + user + " put file " + file.getId() + " in the trash");
             return;
@@ -141,6 +146,7 @@ public class DefaultTrashService implements TrashService {
                 names.remove(file);
             }
             file.restore(into.getId(), name, now);
+            folders.entered(into.getId());
             em.flush(); // the unique keys stand behind the free name
             if (renamed) {
                 names.add(file);

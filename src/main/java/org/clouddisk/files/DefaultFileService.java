@@ -72,6 +72,9 @@ public class DefaultFileService implements FileService {
     NameIndex names;
 
     @Inject
+    FolderCounts folders;
+
+    @Inject
     Event<FileTrashing> trashing;
 
     @Override
@@ -96,7 +99,7 @@ public class DefaultFileService implements FileService {
         if (!quotas.of(files, place.ownLimit()).fits(content.get().getSize())) {
             return undone(ReferenceOutcome.QUOTA_EXCEEDED);
         }
-        count(files, content.get());
+        count(files, content.get(), place.root());
         LOG.info(() -> "user " + user + " references " + md5 + " as '" + fileName + "'");
         return ReferenceOutcome.ADDED;
     }
@@ -185,7 +188,7 @@ public class DefaultFileService implements FileService {
 
     private UserFile link(UserFileCount files, FileInfo content, Folder folder, String fileName) {
         UserFile file = insert(folder, content.getMd5(), fileName);
-        count(files, content);
+        count(files, content, folder);
         return file;
     }
 
@@ -198,10 +201,14 @@ public class DefaultFileService implements FileService {
         return file;
     }
 
-    /** One more file for the user, one more reference to the content (both rows locked by the caller). */
-    private static void count(UserFileCount files, FileInfo content) {
+    /**
+     * One more file for the user, one more reference to the content (both rows locked by the caller), one more file
+     * in the folder (its row locked last).
+     */
+    private void count(UserFileCount files, FileInfo content, Folder folder) {
         content.reference();
         files.addFile(1, content.getSize());
+        folders.entered(folder.getId());
     }
 
     @Override
@@ -209,25 +216,42 @@ public class DefaultFileService implements FileService {
     // one snapshot either)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int count(String user) {
-        return em.createQuery("select count(u)" + ROOT_FILES, Long.class).setParameter("user", user).getSingleResult()
-                .intValue();
+        return folders.rootFiles(user);
     }
 
     /**
      * A deferred join in one statement: the page's ids come from the index alone (folder, order columns, id) in a
-     * derived table, then only those rows are read and joined, so a page deep in a long list costs no more than the
-     * first. (It was two statements: each is a round trip, and without a transaction a connection checkout.)
+     * derived table, then only those rows are read and joined. (It was two statements: each is a round trip, and
+     * without a transaction a connection checkout.) An offset still walks every index entry it skips, so a page in
+     * the list's second half is taken from its other end, the root's file count giving the list's length in one row:
+     * the last page of 100,000 files took 13 ms from the first end, against 1 ms for the first page. The length and
+     * the page are two reads, as the page and its total always were to the seed's client: a change between them
+     * shifts such a page by one, as it shifts any offset page.
      */
     @Override
     // a read, see count
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<FileItem> list(String user, FileOrder order, int start, int count) {
+        String pageOrder = order.orderBy("u");
+        int offset = start;
+        int length = count;
+        if (start > 0) {
+            int total = folders.rootFiles(user);
+            if (start > total / 2) {
+                pageOrder = order.reversedOrderBy("u");
+                int end = (int) Math.min((long) start + count, total);
+                offset = total - end;
+                length = end - start;
+                if (length <= 0) {
+                    return List.of();
+                }
+            }
+        }
         return em.createQuery("select v.user, v.fileName, v.createTime, v.sharedStatus, v.pv, "
-                        + FileItem.CONTENT_COLUMNS + " from (select u.id as id" + ROOT_FILES + " order by "
-                        + order.orderBy("u") + " offset :start rows fetch first :count rows only) page"
-                        + " join UserFile v on v.id = page.id join FileInfo f on f.md5 = v.md5 order by "
-                        + order.orderBy("v"), Object[].class)
-                .setParameter("user", user).setParameter("start", start).setParameter("count", count)
+                        + FileItem.CONTENT_COLUMNS + " from (select u.id as id" + ROOT_FILES + " order by " + pageOrder
+                        + " offset :start rows fetch first :count rows only) page join UserFile v on v.id = page.id"
+                        + " join FileInfo f on f.md5 = v.md5 order by " + order.orderBy("v"), Object[].class)
+                .setParameter("user", user).setParameter("start", offset).setParameter("count", length)
                 .getResultList().stream().map(row -> FileItem.of((String) row[0], (String) row[1], (LocalDateTime) row[2],
                         UserFile.isSharedStatus((Integer) row[3]), (Integer) row[4], row, 5, urls)).toList();
     }
@@ -240,6 +264,7 @@ public class DefaultFileService implements FileService {
             return false;
         }
         trashing.fire(new FileTrashing(file.get()));
+        folders.left(file.get().getFolderId());
         file.get().trash(LocalDateTime.now());
         LOG.info(() -> "user " + user + " put '" + fileName + "' (" + md5 + ") in the trash");
         return true;

@@ -23,6 +23,10 @@ import java.time.LocalDateTime;
         + " and f.trash.trashedAt is not null order by f.trash.trashedAt desc, f.id desc")
 @NamedQuery(name = "Folder.trashCount",
         query = "select count(f) from Folder f where f.user = :user and f.trash.trashedAt is not null")
+@NamedQuery(name = "Folder.countFiles",
+        query = "update Folder f set f.fileCount = f.fileCount + :change where f.id = :id")
+@NamedQuery(name = "Folder.rootFileCount", query = "select f.fileCount from Folder f where f.user = :user"
+        + " and f.parentId = 0 and f.name = ''")
 @NamedQuery(name = "Folder.trashedBefore",
         query = "select distinct f.user from Folder f where f.trash.trashedAt < :cutoff")
 public class Folder {
@@ -53,6 +57,10 @@ public class Folder {
     @Embedded
     private TrashMark trash;
 
+    /** The files directly in it: changed by {@link FolderCounts}' updates only, never written from here. */
+    @Column(name = "file_count", nullable = false, insertable = false, updatable = false)
+    private int fileCount;
+
     protected Folder() {
     }
 
@@ -74,6 +82,11 @@ public class Folder {
 
     public long getParentId() {
         return parentId;
+    }
+
+    /** The files directly in it when the row was read. */
+    public int getFileCount() {
+        return fileCount;
     }
 
     public boolean isRoot() {

@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * Checks the invariants of PROTOCOL.md ("Storage model") and repairs what can be derived from user_file_list,
- * the one table every other count follows: file_info.count, user_file_count, share_file_list rows and
- * shared_status, the public share count, the ranking. Reports what cannot be derived: files whose content row
+ * the one table every other count follows: file_info.count, user_file_count, user_folder.file_count,
+ * share_file_list rows and shared_status, the public share count, the ranking. Reports what cannot be derived: files whose content row
  * is gone, content rows whose content is missing from the store, stored content nothing references.
  */
 @Stateless
@@ -63,7 +63,7 @@ public class Reconciliation {
         }
         List<String> fileIds = em.createQuery("select f.fileId from FileInfo f", String.class).getResultList();
         var report = new ReconciliationReport(repairs.fileCounts(), repairs.unreferencedRows(), repairs.userCounts(),
-                repairs.shares(), repairs.sharedStatus(), repairs.shareCount(), rebuilt,
+                repairs.folderCounts(), repairs.shares(), repairs.sharedStatus(), repairs.shareCount(), rebuilt,
                 repairs.filesWithoutContentRow(), missingFromStore(fileIds), unreferenced(fileIds));
         LOG.info(() -> "reconciliation: " + report);
         return report;
@@ -100,6 +100,9 @@ public class Reconciliation {
                 + " WHERE NOT EXISTS (SELECT 1 FROM user_file_count c WHERE c.user = u.user) GROUP BY u.user")
                 + update("UPDATE user_file_count c SET used_bytes = " + USAGE + " WHERE c.user <> ?1"
                 + " AND used_bytes <> " + USAGE, UserFileCount.SHARED_FILES);
+        int folderCounts = update("UPDATE user_folder f SET file_count = (SELECT COUNT(*) FROM user_file_list u"
+                + " WHERE u.folder_id = f.id) WHERE file_count <> (SELECT COUNT(*) FROM user_file_list u"
+                + " WHERE u.folder_id = f.id)");
         int sharesRemoved = update("DELETE FROM share_file_list WHERE NOT EXISTS (SELECT 1 FROM user_file_list u"
                 + " WHERE u.user = share_file_list.user AND u.md5 = share_file_list.md5"
                 + " AND u.file_name = share_file_list.file_name)");
@@ -109,8 +112,8 @@ public class Reconciliation {
                 + update("INSERT INTO user_file_count (user, count) SELECT ?1, COUNT(*) FROM share_file_list"
                 + " WHERE NOT EXISTS (SELECT 1 FROM user_file_count WHERE user = ?1) HAVING COUNT(*) > 0",
                 UserFileCount.SHARED_FILES);
-        return new ReconciliationReport.Repairs(fileCounts, unreferencedRows, userCounts, sharesRemoved, sharedStatus,
-                shareCount, orphans);
+        return new ReconciliationReport.Repairs(fileCounts, unreferencedRows, userCounts, folderCounts, sharesRemoved,
+                sharedStatus, shareCount, orphans);
     }
 
     /**

@@ -14,6 +14,7 @@ public record ReconciliationReport(
         int fileCountsRepaired,
         int unreferencedRowsRemoved,
         int userCountsRepaired,
+        int folderCountsRepaired,
         int sharesRemoved,
         int sharedStatusRepaired,
         int shareCountRepaired,
@@ -23,7 +24,7 @@ public record ReconciliationReport(
         @JsonbNillable List<String> unreferencedContent) {
 
     /** The repairs made in the database, before the store is checked. */
-    record Repairs(int fileCounts, int unreferencedRows, int userCounts, int shares, int sharedStatus, int shareCount,
-                   List<String> filesWithoutContentRow) {
+    record Repairs(int fileCounts, int unreferencedRows, int userCounts, int folderCounts, int shares,
+                   int sharedStatus, int shareCount, List<String> filesWithoutContentRow) {
     }
 }

@@ -74,6 +74,7 @@ final class Fill {
                 expect(Integer.toString(count), Integer.toString(insert.executeUpdate()), "inserted files");
             }
             indexNames(c, before);
+            countFolders(c, before);
             if (shared) {
                 try (var share = c.prepareStatement("INSERT INTO share_file_list (user, md5, file_name, pv, create_time)"
                         + " SELECT u.user, u.md5, u.file_name, (u.id * 7919) % 10007, u.create_time FROM user_file_list u"
@@ -130,6 +131,7 @@ final class Fill {
                 expect(Integer.toString(leaves * perLeaf), Integer.toString(file.executeUpdate()), "files");
             }
             indexNames(c, before);
+            countFolders(c, before);
             recount(c, md5s, "c.user = ?", u.name());
             c.commit();
             analyze(c);
@@ -179,6 +181,7 @@ final class Fill {
                         "inserted files");
             }
             indexNames(c, before);
+            countFolders(c, before);
             recount(c, List.of(md5), "c.user LIKE ?", like(prefix));
             c.commit();
             analyze(c);
@@ -210,6 +213,15 @@ final class Fill {
                 set(grams, user, lastFile);
                 grams.executeUpdate();
             }
+        }
+    }
+
+    /** The file counts of the folders that got the files added after {@code lastFile}, as the server keeps them. */
+    private static void countFolders(Connection c, long lastFile) throws SQLException {
+        try (var count = c.prepareStatement("UPDATE user_folder f SET file_count = (SELECT COUNT(*) FROM user_file_list u"
+                + " WHERE u.folder_id = f.id) WHERE f.id IN (SELECT u.folder_id FROM user_file_list u WHERE u.id > ?)")) {
+            set(count, lastFile);
+            count.executeUpdate();
         }
     }
 

@@ -265,6 +265,15 @@ class FilesIT extends Deployments {
         assertEquals(List.of("f3.txt", "f5.txt"), page(u, "pvdesc", 3, 5));
         assertEquals(List.of("f2.txt", "f4.txt", "f3.txt", "f5.txt", "f1.txt"), page(u, "normal", 0, 100));
         for (String cmd : new String[]{"normal", "pvasc", "pvdesc"}) {
+            // pages in the second half are read from the list's other end: every page is the whole list's slice
+            List<String> all = names(u, cmd);
+            for (int start = 0; start <= all.size(); start++) {
+                for (int count = 1; count <= all.size() + 1; count++) {
+                    assertEquals(all.subList(start, Math.min(start + count, all.size())), page(u, cmd, start, count),
+                            cmd + " start " + start + " count " + count);
+                }
+            }
+            assertEquals(5, client.myCount(u));
             for (int start : new int[]{5, 6, 1000, Integer.MAX_VALUE}) {
                 assertEquals(Json.createObjectBuilder().add("file", Json.createArrayBuilder()).build(),
                         client.myFilesPage(u, cmd, start, 10), cmd + " past the end at " + start);

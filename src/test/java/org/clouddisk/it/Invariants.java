@@ -114,7 +114,8 @@ public final class Invariants {
     /**
      * Every file is in a folder of its owner or at the top of the trash, every user with files has a root, and every
      * folder reaches its owner's root or the trash through folders of that owner: no cycle, no node cut off. A
-     * trashed top node (and only it) has a parent of its own, its negated id, and remembers where it came from.
+     * trashed top node (and only it) has a parent of its own, its negated id, and remembers where it came from. Each
+     * folder's file count is the number of files in it.
      */
     private static List<String> checkTree(Connection c) throws SQLException {
         var violations = new ArrayList<String>(rows(c, "select u.id, u.user, u.folder_id from user_file_list u"
@@ -131,6 +132,8 @@ public final class Invariants {
                 + " (select 1 from user_folder r where r.user = u.user and r.parent_id = 0)", "user without root"));
         violations.addAll(rows(c, "select f.id, f.user, f.name from user_folder f where f.parent_id = 0 and f.name <> ''",
                 "root with a name"));
+        violations.addAll(rows(c, "select f.id, f.user, f.file_count from user_folder f where f.file_count"
+                + " <> (select count(*) from user_file_list u where u.folder_id = f.id)", "folder's file_count wrong"));
         record Folder(String user, long parent) {
         }
         Map<Long, Folder> folders = new HashMap<>();

@@ -64,6 +64,7 @@ class MaintenanceIT extends Deployments {
         // corrupt what can be derived
         execute("UPDATE file_info SET count = 7 WHERE md5 = ?", md5);
         execute("UPDATE user_file_count SET count = 42 WHERE user = ?", b.name());
+        execute("UPDATE user_folder SET file_count = 9 WHERE user = ? AND parent_id = 0", b.name());
         execute("UPDATE user_file_list SET shared_status = 1 WHERE user = ? AND md5 = ?", b.name(), md5);
         execute("UPDATE user_file_list SET shared_status = 0 WHERE user = ? AND md5 = ?", a.name(), sharedMd5);
         execute("INSERT INTO share_file_list (user, md5, file_name, pv, create_time) VALUES (?, ?, 'ghost.txt', 3, NOW())",
@@ -77,13 +78,16 @@ class MaintenanceIT extends Deployments {
         JsonObject report = reconcile();
         assertEquals(1, report.getInt("fileCountsRepaired"), report.toString());
         assertTrue(report.getInt("userCountsRepaired") >= 1, report.toString());
+        assertEquals(1, report.getInt("folderCountsRepaired"), report.toString());
         assertEquals(1, report.getInt("sharesRemoved"), report.toString());
         assertTrue(report.getInt("sharedStatusRepaired") >= 2, report.toString());
         assertEquals(1, report.getInt("shareCountRepaired"), report.toString());
         assertTrue(report.getBoolean("rankingRebuilt"));
         Invariants.assertHold();
         assertEquals(1, client.myCount(b));
-        assertEquals(0, reconcile().getInt("fileCountsRepaired"), "a second run finds nothing to repair");
+        JsonObject again = reconcile();
+        assertEquals(0, again.getInt("fileCountsRepaired"), "a second run finds nothing to repair");
+        assertEquals(0, again.getInt("folderCountsRepaired"), "a second run finds nothing to repair");
     }
 
     @Test

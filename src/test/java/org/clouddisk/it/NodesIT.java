@@ -334,6 +334,21 @@ class NodesIT extends Deployments {
         assertEquals(List.of("m-folder", "B-folder", "c.txt", "a.txt", "b.txt"), drive.names(u, in, "?sort=created"));
         assertEquals(List.of("B-folder", "m-folder", "a.txt", "c.txt", "b.txt"), drive.names(u, in, "?sort=downloads"));
 
+        for (String order : new String[]{"name", "created", "size", "downloads"}) {
+            for (String direction : new String[]{"asc", "desc"}) {
+                // pages in the files' second half are read from their other end: each is the whole listing's slice
+                String query = "?sort=" + order + "&order=" + direction;
+                List<String> all = drive.names(u, in, query);
+                for (int offset = 0; offset <= all.size(); offset++) {
+                    for (int limit = 1; limit <= 3; limit++) {
+                        assertEquals(all.subList(offset, Math.min(offset + limit, all.size())),
+                                drive.names(u, in, query + "&offset=" + offset + "&limit=" + limit), query + " "
+                                        + offset + "+" + limit);
+                    }
+                }
+            }
+        }
+
         JsonObject page = drive.children(u, in, "?offset=1&limit=2");
         assertEquals(5, page.getInt("total"));
         assertEquals(List.of("m-folder", "a.txt"), page.getJsonArray("items").getValuesAs(JsonValue::asJsonObject)
