@@ -143,6 +143,13 @@ final class DriveScale {
                 + " ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY u.file_name, u.md5 LIMIT ?, ?");
         queries.put("children, files by size", "SELECT " + columns + " FROM user_file_list u JOIN file_info i"
                 + " ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY i.size, u.id LIMIT ?, ?");
+        // A page past the folder's middle is read from the other end: with offset 0 these are the last pages.
+        queries.put("children, files by name, from the other end", "SELECT " + columns + " FROM user_file_list u"
+                + " JOIN file_info i ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY u.file_name DESC, u.md5 DESC"
+                + " LIMIT ?, ?");
+        queries.put("children, files by size, from the other end", "SELECT " + columns + " FROM user_file_list u"
+                + " JOIN file_info i ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY i.size DESC, u.id DESC"
+                + " LIMIT ?, ?");
         Listing.queryPlans(ctx.report, "children_query_ms", "The children queries straight over JDBC (a folder of "
                         + t.lastFolderSize() + " files, " + t.nodes() + " nodes, median of 7)", t.nodes() + " nodes",
                 queries, List.of(new Object[]{t.lastFolder(), 0, PAGE},

@@ -72,11 +72,16 @@ final class Listing {
         String columns = "u.id, u.create_time, u.file_name, u.md5, u.pv, u.shared_status, u.user,"
                 + " f.id, f.count, f.file_id, f.md5, f.size, f.type, f.url";
         var queries = new LinkedHashMap<String, String>();
-        queries.put("current", "SELECT " + columns + " FROM user_file_list u JOIN file_info f ON f.md5 = u.md5"
+        queries.put("plain join (the seed's)", "SELECT " + columns + " FROM user_file_list u JOIN file_info f ON f.md5 = u.md5"
                 + " WHERE u.folder_id = (" + ROOT + ") ORDER BY u.create_time, u.id LIMIT ?, ?");
         queries.put("deferred join", "SELECT " + columns + " FROM (SELECT id FROM user_file_list WHERE folder_id = (" + ROOT + ")"
                 + " ORDER BY create_time, id LIMIT ?, ?) page JOIN user_file_list u ON u.id = page.id"
                 + " JOIN file_info f ON f.md5 = u.md5 ORDER BY u.create_time, u.id");
+        // The server reads a page past the middle from the list's other end: offset 0 here is the last page.
+        queries.put("deferred join from the other end", "SELECT " + columns + " FROM (SELECT id FROM user_file_list"
+                + " WHERE folder_id = (" + ROOT + ") ORDER BY create_time DESC, id DESC LIMIT ?, ?) page"
+                + " JOIN user_file_list u ON u.id = page.id JOIN file_info f ON f.md5 = u.md5"
+                + " ORDER BY u.create_time, u.id");
         queryPlans(ctx.report, "list_query_ms", "The list query straight over JDBC (" + most + " files, median of 7)",
                 most + " files", queries, List.of(new Object[]{u.name(), 0, PAGE},
                         new Object[]{u.name(), most - PAGE, PAGE}));
