@@ -21,12 +21,14 @@ import static org.clouddisk.bench.Report.f;
 import static org.clouddisk.it.CloudDiskClient.json;
 
 /**
- * Section "listing": /myfiles?cmd=normal latency (1 connection) against the length of the user's list, first and
- * last page, with a "flat" target; EXPLAIN and JDBC timings of the list query at the longest list.
+ * Section "listing": /myfiles?cmd=normal and cmd=pvdesc latency (1 connection) against the length of the user's
+ * list, first and last page, with a "flat" target; EXPLAIN and JDBC timings of the list query at the longest list.
  */
 final class Listing {
 
     static final int[] LIST_SIZES = {100, 10_000, 100_000};
+    /** The list by upload time, and by downloads, most first: its order mixes directions. */
+    private static final List<String> COMMANDS = List.of("normal", "pvdesc");
     /** The desktop client lists the user's root folder. */
     private static final String ROOT = "SELECT id FROM user_folder WHERE user = ? AND parent_id = 0";
 
@@ -44,29 +46,35 @@ final class Listing {
         Map<String, Double> p50 = new HashMap<>();
         for (int n : LIST_SIZES) {
             User u = listUsers.withFiles(n);
-            for (int start : new int[]{0, n - PAGE}) {
-                String page = start == 0 ? "first" : "last";
-                String body = json("user", u.name(), "token", u.token(), "start", start, "count", PAGE).toString();
-                if (start == 0) {
-                    ctx.wrk.run("warm-up", "/myfiles?cmd=normal", body, "\"file\":[{", 1, Math.min(WARMUP, 3));
+            for (String cmd : COMMANDS) {
+                String path = "/myfiles?cmd=" + cmd;
+                for (int start : new int[]{0, n - PAGE}) {
+                    String page = start == 0 ? "first" : "last";
+                    String body = json("user", u.name(), "token", u.token(), "start", start, "count", PAGE).toString();
+                    if (start == 0) {
+                        ctx.wrk.run("warm-up", path, body, "\"file\":[{", 1, Math.min(WARMUP, 3));
+                    }
+                    Wrk.Result r = ctx.wrk.run(path + " " + n + " files, " + page + " page", path, body,
+                            "\"file\":[{", 1, DURATION);
+                    p50.put(cmd + page + n, r.p50Ms());
+                    rows.add(List.of(Integer.toString(n), cmd, page + " (start " + start + ")", f(r.p50Ms()),
+                            f(r.p99Ms()), f(r.rps()), Long.toString(r.bad())));
+                    json.add(Json.createObjectBuilder(Context.resultJson(r)).add("files", n).add("cmd", cmd)
+                            .add("start", start));
                 }
-                Wrk.Result r = ctx.wrk.run("/myfiles?cmd=normal " + n + " files, " + page + " page",
-                        "/myfiles?cmd=normal", body, "\"file\":[{", 1, DURATION);
-                p50.put(page + n, r.p50Ms());
-                rows.add(List.of(Integer.toString(n), page + " (start " + start + ")", f(r.p50Ms()), f(r.p99Ms()),
-                        f(r.rps()), Long.toString(r.bad())));
-                json.add(Json.createObjectBuilder(Context.resultJson(r)).add("files", n).add("start", start));
             }
         }
-        ctx.report.table("/myfiles?cmd=normal against the length of the user's list (pages of " + PAGE
-                + ", 1 connection, " + DURATION + " s each)", List.of("files", "page", "p50 ms", "p99 ms", "req/s",
-                "bad answers"), rows);
+        ctx.report.table("/myfiles against the length of the user's list (pages of " + PAGE + ", 1 connection, "
+                + DURATION + " s each)", List.of("files", "cmd", "page", "p50 ms", "p99 ms", "req/s", "bad answers"),
+                rows);
         ctx.report.json().add("listing", json);
         int most = LIST_SIZES[LIST_SIZES.length - 1];
         int least = LIST_SIZES[0];
-        for (String page : List.of("first", "last")) {
-            flatTarget(ctx.report, "/myfiles " + page + " page", p50.get(page + most), most + " files",
-                    p50.get("first" + least), least);
+        for (String cmd : COMMANDS) {
+            for (String page : List.of("first", "last")) {
+                flatTarget(ctx.report, "/myfiles?cmd=" + cmd + " " + page + " page", p50.get(cmd + page + most),
+                        most + " files", p50.get(cmd + "first" + least), least);
+            }
         }
         User u = listUsers.withFiles(most);
         String columns = "u.id, u.create_time, u.file_name, u.md5, u.pv, u.shared_status, u.user,"
