@@ -10,13 +10,15 @@ import java.util.Locale;
  * name go by (name, md5) instead, which is unique in a folder (uq_user_file_in_folder: names are unique there, but
  * the seed's protocol lets two contents share one, and md5 orders those): the database then reads a page in that
  * key's order and stops after it, instead of joining and sorting the whole folder for every page (MariaDB does not
- * order by the row id InnoDB appends to a secondary key, so an id tie-breaker would bring the sort back).
+ * order by the row id InnoDB appends to a secondary key, so an id tie-breaker would bring the sort back). Files by
+ * downloads go by (downloads, upload time, id), the columns of ix_user_file_by_pv, for the same reason: by (downloads,
+ * id) the first page of a folder of 100,000 files was sorted whole (195 ms over JDBC, 1.5 ms in the index's order).
  */
 public enum ChildOrder {
     NAME("f.name", "u.fileName", "u.md5", false),
     CREATED("f.createTime", "u.createTime", null, true),
     SIZE("f.name", "i.size", null, true),
-    DOWNLOADS("f.name", "u.pv", null, true);
+    DOWNLOADS("f.name", "u.pv", "u.createTime", true);
 
     /** JPQL sort key over Folder f, and over UserFile u joined with FileInfo i. */
     private final String folderKey;
