@@ -24,14 +24,13 @@ import org.clouddisk.files.NameIndex;
 import org.clouddisk.files.Quotas;
 import org.clouddisk.files.UserFile;
 import org.clouddisk.files.UserFileCount;
+import org.clouddisk.platform.PageWindow;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * Every change of a user's tree first locks the user's counter row (as every change of the user's files does), so
@@ -108,23 +107,15 @@ public class DefaultDriveService implements DriveService {
         }
         int filesWanted = paging.limit() - items.size();
         if (filesWanted > 0 && (long) paging.offset() + paging.limit() > folderCount) {
-            int fileStart = (int) Math.max(0, paging.offset() - folderCount);
-            int fileEnd = (int) Math.min((long) fileStart + filesWanted, fileCount);
             // a page in the files' second half is read from their other end: an offset walks what it skips
-            boolean fromEnd = fileStart > fileCount / 2;
-            if (fileEnd > fileStart) {
-                List<Node> files = em.createQuery("select " + Node.FILE_COLUMNS + " from UserFile u, FileInfo i"
-                                + " where i.md5 = u.md5 and u.folderId = :folder order by "
-                                + order.files(descending != fromEnd), Object[].class)
+            PageWindow window = PageWindow.of(Math.max(0, paging.offset() - folderCount), filesWanted, fileCount);
+            if (!window.isEmpty()) {
+                items.addAll(window.inListOrder(em.createQuery("select " + Node.FILE_COLUMNS
+                                + " from UserFile u, FileInfo i where i.md5 = u.md5 and u.folderId = :folder order by "
+                                + order.files(descending != window.fromEnd()), Object[].class)
                         .setParameter("folder", folder.getId())
-                        .setFirstResult(fromEnd ? (int) (fileCount - fileEnd) : fileStart)
-                        .setMaxResults(fileEnd - fileStart)
-                        .getResultList().stream().map(row -> Node.ofFileColumns(row, folder.getId()))
-                        .collect(Collectors.toCollection(ArrayList::new));
-                if (fromEnd) {
-                    Collections.reverse(files);
-                }
-                items.addAll(files);
+                        .setFirstResult(window.offset()).setMaxResults(window.length())
+                        .getResultList().stream().map(row -> Node.ofFileColumns(row, folder.getId())).toList()));
             }
         }
         return new Page<>(items, folderCount + fileCount);
