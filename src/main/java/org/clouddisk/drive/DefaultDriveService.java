@@ -111,7 +111,7 @@ public class DefaultDriveService implements DriveService {
             PageWindow window = PageWindow.of(Math.max(0, paging.offset() - folderCount), filesWanted, fileCount);
             if (!window.isEmpty()) {
                 items.addAll(window.inListOrder(em.createQuery("select " + Node.FILE_COLUMNS
-                                + " from UserFile u, FileInfo i where i.md5 = u.md5 and u.folderId = :folder order by "
+                                + " from UserFile u where u.folderId = :folder order by "
                                 + order.files(descending != window.fromEnd()), Object[].class)
                         .setParameter("folder", folder.getId())
                         .setFirstResult(window.offset()).setMaxResults(window.length())

@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 
 /**
@@ -80,7 +81,8 @@ public class DefaultFileService implements FileService {
 
     @Override
     public ReferenceOutcome addReference(String user, String md5, String fileName) {
-        if (!live.holds(md5)) {
+        OptionalLong size = live.heldSize(md5);
+        if (size.isEmpty()) {
             return ReferenceOutcome.UNKNOWN_CONTENT; // the common miss answers without taking a lock
         }
         RootPlace place = rootPlace(user, md5, fileName);
@@ -91,7 +93,7 @@ public class DefaultFileService implements FileService {
         // every change of the user's files, and every reference to the content, waits for those two rows until this
         // commits, so they are held for the counts and the commit only. A concurrent insert of the same file waits
         // for this one's commit and fails on the unique key (Conflicts.retry then finds the file owned).
-        insert(place.root(), md5, fileName);
+        insert(place.root(), md5, size.getAsLong(), fileName);
         UserFileCount files = lockCounter(user);
         Optional<FileInfo> content = lockContent(md5);
         if (content.isEmpty()) {
@@ -188,14 +190,14 @@ public class DefaultFileService implements FileService {
     }
 
     private UserFile link(UserFileCount files, FileInfo content, Folder folder, String fileName) {
-        UserFile file = insert(folder, content.getMd5(), fileName);
+        UserFile file = insert(folder, content.getMd5(), content.getSize(), fileName);
         count(files, content, folder);
         return file;
     }
 
     /** The file's row and its name's grams. */
-    private UserFile insert(Folder folder, String md5, String fileName) {
-        var file = new UserFile(folder.getUser(), folder.getId(), md5, fileName, LocalDateTime.now());
+    private UserFile insert(Folder folder, String md5, long size, String fileName) {
+        var file = new UserFile(folder.getUser(), folder.getId(), md5, size, fileName, LocalDateTime.now());
         em.persist(file);
         em.flush(); // a concurrent insert of the same file surfaces here, inside Conflicts.retry
         names.add(file);

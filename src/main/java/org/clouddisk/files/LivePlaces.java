@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What is live, that is outside the trash: a folder when neither it nor any folder above it is trashed, a file when it
@@ -34,7 +35,13 @@ public class LivePlaces {
      * id order, instead of the md5 index (0.2 s instead of 0.2 ms per /md5 hit among a million files).
      */
     public boolean holds(String md5) {
-        return heldIn(md5, placesAfter(md5, 0));
+        return heldSize(md5).isPresent();
+    }
+
+    /** The content's size when a live file holds it (its places carry it), else empty. */
+    public OptionalLong heldSize(String md5) {
+        List<Object[]> places = placesAfter(md5, 0);
+        return heldIn(md5, places) ? OptionalLong.of((Long) places.get(0)[4]) : OptionalLong.empty();
     }
 
     /** The content of that md5 when a live file holds it (what an instant upload may reference). */

@@ -19,8 +19,9 @@ import java.time.LocalDateTime;
 @Table(name = "user_file_list")
 @NamedQuery(name = "UserFile.find", query = "select u from UserFile u where u.user = :user and u.md5 = :md5"
         + " and u.fileName = :fileName and u.trash.trashedAt is null")
-// with the folder's parent (null: no such folder of the user's), so that a file in a root folder is known live at once
-@NamedQuery(name = "UserFile.placesOf", query = "select u.user, u.folderId, u.id, f.parentId from UserFile u"
+// with the folder's parent (null: no such folder of the user's), so that a file in a root folder is known live at once,
+// and the content's size
+@NamedQuery(name = "UserFile.placesOf", query = "select u.user, u.folderId, u.id, f.parentId, u.size from UserFile u"
         + " left join Folder f on f.id = u.folderId and f.user = u.user where u.md5 = :md5 and u.id > :after"
         + " order by u.id")
 @NamedQuery(name = "UserFile.sharedOf", query = "select u from UserFile u where u.user = :user and u.sharedStatus = 1")
@@ -51,6 +52,10 @@ public class UserFile {
     @Column(name = "file_name", nullable = false)
     private String fileName;
 
+    /** The content's size, a copy of file_info's (an md5's content has one size): folders list by it from an index. */
+    @Column(name = "size", nullable = false)
+    private long size;
+
     @Column(name = "create_time", nullable = false)
     private LocalDateTime createTime;
 
@@ -70,10 +75,11 @@ public class UserFile {
     protected UserFile() {
     }
 
-    UserFile(String user, long folderId, String md5, String fileName, LocalDateTime createTime) {
+    UserFile(String user, long folderId, String md5, long size, String fileName, LocalDateTime createTime) {
         this.user = user;
         this.folderId = folderId;
         this.md5 = md5;
+        this.size = size;
         this.fileName = fileName;
         this.createTime = createTime;
         this.modifyTime = createTime;

@@ -66,11 +66,11 @@ final class Fill {
             long root = root(c, u.name());
             long before = lastFile(c);
             String seq = "(SELECT seq FROM seq_" + first + "_to_" + (first + count - 1) + ") s";
-            try (var insert = c.prepareStatement("INSERT INTO user_file_list (user, md5, file_name, create_time,"
-                    + " modify_time, shared_status, pv, folder_id) SELECT ?, ?, CONCAT(?, LPAD(s.seq, 6, '0'), '.txt'),"
-                    + " NOW() - INTERVAL 2 DAY + INTERVAL s.seq SECOND, NOW() - INTERVAL 2 DAY + INTERVAL s.seq SECOND,"
-                    + " ?, 0, ? FROM " + seq)) {
-                set(insert, u.name(), md5, prefix, shared ? 1 : 0, root);
+            try (var insert = c.prepareStatement("INSERT INTO user_file_list (user, md5, size, file_name,"
+                    + " create_time, modify_time, shared_status, pv, folder_id) SELECT ?, ?, ?,"
+                    + " CONCAT(?, LPAD(s.seq, 6, '0'), '.txt'), NOW() - INTERVAL 2 DAY + INTERVAL s.seq SECOND,"
+                    + " NOW() - INTERVAL 2 DAY + INTERVAL s.seq SECOND, ?, 0, ? FROM " + seq)) {
+                set(insert, u.name(), md5, size(c, md5), prefix, shared ? 1 : 0, root);
                 expect(Integer.toString(count), Integer.toString(insert.executeUpdate()), "inserted files");
             }
             indexNames(c, before);
@@ -103,6 +103,9 @@ final class Fill {
         int areas = (leaves + perArea - 1) / perArea;
         leaves = areas * perArea;
         int perLeaf = Math.max(1, (nodes - md5s.size() - areas - leaves) / leaves);
+        // a file's content, and then its size, chosen alike by the same expression over the md5s, then their sizes
+        String content = "ELT(1 + (l.id + s.seq) % " + md5s.size() + ", "
+                + String.join(", ", Collections.nCopies(md5s.size(), "?")) + ")";
         try (Connection c = database()) {
             c.setAutoCommit(false);
             long root = root(c, u.name());
@@ -113,10 +116,9 @@ final class Fill {
                  var leaf = c.prepareStatement("INSERT INTO user_folder (user, parent_id, name, create_time,"
                          + " modify_time) SELECT a.user, a.id, CONCAT('folder-', LPAD(s.seq, 3, '0')), NOW(), NOW()"
                          + " FROM user_folder a JOIN seq_1_to_" + perArea + " s WHERE a.user = ? AND a.parent_id = ?");
-                 var file = c.prepareStatement("INSERT INTO user_file_list (user, md5, file_name, create_time,"
-                         + " modify_time, shared_status, pv, folder_id) SELECT l.user, ELT(1 + (l.id + s.seq) % "
-                         + md5s.size() + ", " + String.join(", ", Collections.nCopies(md5s.size(), "?")) + "),"
-                         + " CONCAT(IF(s.seq <= 2, 'invoice-', 'file-'), l.id, '-', LPAD(s.seq, 4, '0'), '.txt'),"
+                 var file = c.prepareStatement("INSERT INTO user_file_list (user, md5, size, file_name,"
+                         + " create_time, modify_time, shared_status, pv, folder_id) SELECT l.user, " + content
+                         + ", " + content + ", CONCAT(IF(s.seq <= 2, 'invoice-', 'file-'), l.id, '-', LPAD(s.seq, 4, '0'), '.txt'),"
                          + " NOW() - INTERVAL 1 DAY + INTERVAL s.seq SECOND, NOW() - INTERVAL 1 DAY + INTERVAL s.seq"
                          + " SECOND, 0, s.seq % 37, l.id FROM user_folder l JOIN user_folder a ON a.id = l.parent_id"
                          + " JOIN seq_1_to_" + perLeaf + " s WHERE a.user = ? AND a.parent_id = ?")) {
@@ -125,6 +127,9 @@ final class Fill {
                 set(leaf, u.name(), root);
                 expect(Integer.toString(leaves), Integer.toString(leaf.executeUpdate()), "folders");
                 var args = new ArrayList<Object>(md5s);
+                for (String md5 : md5s) {
+                    args.add(size(c, md5)); // the same choice among the sizes: each file gets its content's
+                }
                 args.add(u.name());
                 args.add(root);
                 set(file, args.toArray());
@@ -165,8 +170,8 @@ final class Fill {
                          + " modify_time) SELECT " + name + ", 0, '', NOW(), NOW() FROM seq_1_to_" + users);
                  var counter = c.prepareStatement("INSERT INTO user_file_count (user, count) SELECT " + name
                          + ", 0 FROM seq_1_to_" + users);
-                 var files = c.prepareStatement("INSERT INTO user_file_list (user, md5, file_name, create_time,"
-                         + " modify_time, shared_status, pv, folder_id) SELECT r.user, ?,"
+                 var files = c.prepareStatement("INSERT INTO user_file_list (user, md5, size, file_name,"
+                         + " create_time, modify_time, shared_status, pv, folder_id) SELECT r.user, ?, ?,"
                          + " CONCAT('file-', LPAD(s.seq, 6, '0'), '.txt'), NOW() - INTERVAL 1 DAY + INTERVAL s.seq"
                          + " SECOND, NOW() - INTERVAL 1 DAY + INTERVAL s.seq SECOND, 0, 0, r.id FROM user_folder r"
                          + " JOIN seq_1_to_" + filesEach + " s WHERE r.parent_id = 0 AND r.user LIKE ?")) {
@@ -176,7 +181,7 @@ final class Fill {
                 for (var s : List.of(info, root, counter)) {
                     expect(Integer.toString(users), Integer.toString(s.executeUpdate()), "inserted users");
                 }
-                set(files, md5, like(prefix));
+                set(files, md5, size(c, md5), like(prefix));
                 expect(Long.toString((long) users * filesEach), Integer.toString(files.executeUpdate()),
                         "inserted files");
             }
@@ -186,6 +191,11 @@ final class Fill {
             c.commit();
             analyze(c);
         }
+    }
+
+    /** The content's size, which each of its files carries (user_file_list.size). */
+    private static long size(Connection c, String md5) throws SQLException {
+        return number(c, "SELECT size FROM file_info WHERE md5 = ?", md5);
     }
 
     private static long lastFile(Connection c) throws SQLException {

@@ -65,6 +65,8 @@ public final class Invariants {
                 + " + (select coalesce(sum(p.upload_length), 0) from upload p where p.user = c.user"
                 + " and p.completed_node is null)",
                 "usage is not the sum of the user's file sizes and unfinished uploads' lengths"));
+        violations.addAll(rows(c, "select u.id, u.size, i.size from user_file_list u join file_info i on i.md5 = u.md5"
+                + " where u.size <> i.size", "user_file_list.size is not its content's size"));
         violations.addAll(rows(c, "select p.id, p.user from upload p where not exists"
                 + " (select 1 from user_file_count c where c.user = p.user)", "upload without user_file_count"));
         violations.addAll(rows(c, "select p.id, p.upload_offset, p.upload_length from upload p"
