@@ -136,20 +136,16 @@ final class DriveScale {
 
     /** EXPLAIN and JDBC timings of the SQL the server issues for children and search (as Hibernate writes it). */
     private void queryPlans(Fill.Tree t) throws Exception {
-        String columns = "u.id, u.create_time, u.file_name, u.folder_id, u.md5, u.pv, u.shared_status,"
-                + " i.id, i.size, i.type, i.url";
+        // the file's own columns: it carries its content's size (V10), so no join
+        String files = "SELECT u.id, u.file_name, u.create_time, u.modify_time, u.size, u.md5, u.pv, u.shared_status"
+                + " FROM user_file_list u WHERE u.folder_id = ? ORDER BY ";
         var queries = new LinkedHashMap<String, String>();
-        queries.put("children, files by name", "SELECT " + columns + " FROM user_file_list u JOIN file_info i"
-                + " ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY u.file_name, u.md5 LIMIT ?, ?");
-        queries.put("children, files by size", "SELECT " + columns + " FROM user_file_list u JOIN file_info i"
-                + " ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY i.size, u.id LIMIT ?, ?");
+        queries.put("children, files by name", files + "u.file_name, u.md5 LIMIT ?, ?");
+        queries.put("children, files by size", files + "u.size, u.create_time, u.id LIMIT ?, ?");
         // A page past the folder's middle is read from the other end: with offset 0 these are the last pages.
-        queries.put("children, files by name, from the other end", "SELECT " + columns + " FROM user_file_list u"
-                + " JOIN file_info i ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY u.file_name DESC, u.md5 DESC"
-                + " LIMIT ?, ?");
-        queries.put("children, files by size, from the other end", "SELECT " + columns + " FROM user_file_list u"
-                + " JOIN file_info i ON i.md5 = u.md5 WHERE u.folder_id = ? ORDER BY i.size DESC, u.id DESC"
-                + " LIMIT ?, ?");
+        queries.put("children, files by name, from the other end", files + "u.file_name DESC, u.md5 DESC LIMIT ?, ?");
+        queries.put("children, files by size, from the other end",
+                files + "u.size DESC, u.create_time DESC, u.id DESC LIMIT ?, ?");
         Listing.queryPlans(ctx.report, "children_query_ms", "The children queries straight over JDBC (a folder of "
                         + t.lastFolderSize() + " files, " + t.nodes() + " nodes, median of 7)", t.nodes() + " nodes",
                 queries, List.of(new Object[]{t.lastFolder(), 0, PAGE},
