@@ -103,7 +103,7 @@ final class Fill {
         int areas = (leaves + perArea - 1) / perArea;
         leaves = areas * perArea;
         int perLeaf = Math.max(1, (nodes - md5s.size() - areas - leaves) / leaves);
-        // a file's content, and then its size, chosen alike by the same expression over the md5s, then their sizes
+        // picks one of n parameters by the row: given the md5s, then their sizes, each file gets its content's size
         String content = "ELT(1 + (l.id + s.seq) % " + md5s.size() + ", "
                 + String.join(", ", Collections.nCopies(md5s.size(), "?")) + ")";
         try (Connection c = database()) {
@@ -118,7 +118,8 @@ final class Fill {
                          + " FROM user_folder a JOIN seq_1_to_" + perArea + " s WHERE a.user = ? AND a.parent_id = ?");
                  var file = c.prepareStatement("INSERT INTO user_file_list (user, md5, size, file_name,"
                          + " create_time, modify_time, shared_status, pv, folder_id) SELECT l.user, " + content
-                         + ", " + content + ", CONCAT(IF(s.seq <= 2, 'invoice-', 'file-'), l.id, '-', LPAD(s.seq, 4, '0'), '.txt'),"
+                         + ", " + content + ","
+                         + " CONCAT(IF(s.seq <= 2, 'invoice-', 'file-'), l.id, '-', LPAD(s.seq, 4, '0'), '.txt'),"
                          + " NOW() - INTERVAL 1 DAY + INTERVAL s.seq SECOND, NOW() - INTERVAL 1 DAY + INTERVAL s.seq"
                          + " SECOND, 0, s.seq % 37, l.id FROM user_folder l JOIN user_folder a ON a.id = l.parent_id"
                          + " JOIN seq_1_to_" + perLeaf + " s WHERE a.user = ? AND a.parent_id = ?")) {
@@ -128,7 +129,7 @@ final class Fill {
                 expect(Integer.toString(leaves), Integer.toString(leaf.executeUpdate()), "folders");
                 var args = new ArrayList<Object>(md5s);
                 for (String md5 : md5s) {
-                    args.add(size(c, md5)); // the same choice among the sizes: each file gets its content's
+                    args.add(size(c, md5));
                 }
                 args.add(u.name());
                 args.add(root);
