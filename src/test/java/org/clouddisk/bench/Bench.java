@@ -71,8 +71,8 @@ public final class Bench {
                 new LinkBench(ctx.report, ctx.base, ctx.client, new LargeTransfers(ctx.base), Context.BIG).run();
             }
             if (only.contains("tus")) {
-                new TusBench(ctx.base, ctx.client, new LargeTransfers(ctx.base),
-                        new FastDfsContentStore(trackers, 10_000, 120_000), ctx.report).run(Context.BIG);
+                new TusBench(ctx, new LargeTransfers(ctx.base), new FastDfsContentStore(trackers, 10_000, 120_000))
+                        .run(Context.BIG);
             }
             if (only.contains("load")) {
                 new RequestLoad(ctx, listUsers).run();

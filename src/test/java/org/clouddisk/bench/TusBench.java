@@ -19,11 +19,14 @@ import java.util.List;
 
 import static org.clouddisk.bench.Context.RATIO_GOAL;
 import static org.clouddisk.bench.Report.f;
+import static org.clouddisk.bench.Report.mib;
 
 /**
  * Resumable uploads (tus, /api/v2/uploads) in the benchmark: a big file in 8 MiB and 64 MiB PATCH requests against
  * the single-request /upload and against the same bytes written straight to the store, and the completing request's
- * time for 1 MiB and for the big file (it must not grow with the size: completion is a rename and a transaction).
+ * time for 1 MiB and for the big file (it must not grow with the size: completion is a rename and a transaction),
+ * and the server's resident memory during the big tus uploads against a 1 MiB one (a PATCH holds a 64 KiB buffer, not
+ * its body: the peak must not grow with the size).
  */
 final class TusBench {
 
@@ -34,26 +37,43 @@ final class TusBench {
     private final LargeTransfers transfers;
     private final ContentStore direct;
     private final Report report;
+    private final JvmProbe jvm;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    TusBench(String base, CloudDiskClient client, LargeTransfers transfers, ContentStore direct, Report report) {
-        this.base = base;
-        this.client = client;
+    TusBench(Context ctx, LargeTransfers transfers, ContentStore direct) {
+        this.base = ctx.base;
+        this.client = ctx.client;
         this.transfers = transfers;
         this.direct = direct;
-        this.report = report;
+        this.report = ctx.report;
+        this.jvm = ctx.jvm;
     }
 
     void run(long big) throws Exception {
         User u = client.newUser("bench_tus");
         String size = big / MIB + " MiB";
+        long rssBefore = jvm.statusKiB("VmRSS");
+        long smallPeak;
+        long[] completion = new long[2];
+        try (var rss = jvm.new RssSampler()) {
+            tusUpload(u, "complete-1.bin", 35, MIB, 8 * MIB, 1);
+            completion[0] = lastCompletionNanos;
+            smallPeak = rss.peakKiB();
+        }
         // a seed per upload: the same content twice would be deduplicated at completion
         double directSeconds = seconds(() -> direct.delete(direct.store(new GeneratedContent(31, big), big, "bin")));
         String singleMd5 = GeneratedContent.md5(32, big);
         double singleSeconds = seconds(() -> expect("008", transfers.upload(u, "single.bin", 32, big, singleMd5)));
-        double tus8 = seconds(() -> tusUpload(u, "tus-8.bin", 33, big, 8 * MIB, 0));
-        double tus64 = seconds(() -> tusUpload(u, "tus-64.bin", 34, big, 64 * MIB, 0));
+        long rssBeforeBig = jvm.statusKiB("VmRSS");
+        double tus8;
+        double tus64;
+        long bigPeak;
+        try (var rss = jvm.new RssSampler()) {
+            tus8 = seconds(() -> tusUpload(u, "tus-8.bin", 33, big, 8 * MIB, 0));
+            tus64 = seconds(() -> tusUpload(u, "tus-64.bin", 34, big, 64 * MIB, 0));
+            bigPeak = rss.peakKiB();
+        }
 
         var rows = new ArrayList<List<String>>();
         rows.add(row("direct to store", big, directSeconds, singleSeconds, directSeconds));
@@ -67,9 +87,18 @@ final class TusBench {
         report.target("tus " + size + " in 64 MiB requests vs one /upload request",
                 f(singleSeconds / tus64 * 100) + "%", ">= 90%", singleSeconds / tus64 >= RATIO_GOAL);
 
-        long[] completion = new long[2];
-        tusUpload(u, "complete-1.bin", 35, MIB, 8 * MIB, 1);
-        completion[0] = lastCompletionNanos;
+        report.table("WildFly JVM memory (-Xmx512m) during the tus uploads (VmRSS sampled every 50 ms)",
+                List.of("reading", "value"), List.of(
+                        List.of("VmRSS before the tus uploads", mib(rssBefore)),
+                        List.of("peak VmRSS during a 1 MiB tus upload", mib(smallPeak)),
+                        List.of("VmRSS before the " + size + " tus uploads (after one /upload of it)",
+                                mib(rssBeforeBig)),
+                        List.of("peak VmRSS during the " + size + " tus uploads (8 and 64 MiB requests)",
+                                mib(bigPeak))));
+        long growth = bigPeak - smallPeak; // the /upload between them counts too: stricter, not looser
+        report.target("tus memory flat in file size", "peak RSS " + size + " - peak RSS 1 MiB = " + mib(growth),
+                "< 10% of " + size, growth * 1024 < big / 10);
+
         tusUpload(u, "complete-big.bin", 36, big, 64 * MIB, 1);
         completion[1] = lastCompletionNanos;
         report.table("The completing request (1 byte: the seal and the recording)", List.of("file", "ms"),
