@@ -7,10 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.clouddisk.api.Page;
 import org.clouddisk.api.Paging;
-import org.clouddisk.files.FileInfo;
 import org.clouddisk.files.Folder;
 import org.clouddisk.files.NameIndex;
-import org.clouddisk.files.UserFile;
 import org.clouddisk.platform.IdSlots;
 import org.clouddisk.platform.LikePatterns;
 
@@ -33,6 +31,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class NodeSearch {
 
+    /** A hit's values: {@link Node#FILE_COLUMNS}, then its folder (hits are live files: their folder is their parent). */
+    private static final String FILE_ROW = Node.FILE_COLUMNS + ", u.folderId";
+    private static final int FOLDER_COLUMN = 8;
+    private static final String HIT_ORDER = " order by u.fileName, u.folderId, u.id";
+
     @PersistenceContext
     EntityManager em;
 
@@ -52,7 +55,8 @@ class NodeSearch {
      * gram's postings instead looked up every hit's row: 200 ms against the scan's 30-40 ms for 100,000 hits). A
      * query the index cannot answer (under three characters) scans that name index, for the page and the count.
      * Whatever the path, a file is a hit by the same test, {@code lower(file_name) like}, and the count is skipped
-     * when the page ends the hits. Only the page's ids leave the database, then only the page's rows.
+     * when the page ends the hits. Only the page's rows leave the database, as values (no entities): with the postings
+     * in the same statement, after the scan by their ids.
      */
     Page<Node> search(String user, String query, Paging paging) {
         Map<Long, Folder> folders = em.createQuery("select f from Folder f where f.user = :user", Folder.class)
@@ -79,30 +83,51 @@ class NodeSearch {
                 .forEach(f -> items.add(Node.of(f).withPath(tree.pathTo(f.getParentId()))));
         long fileOffset = Math.max(0, (long) paging.offset() - folderHits.size());
         int filesWanted = paging.limit() - items.size();
-        List<Long> pageFiles = List.of();
-        String from = gram.isPresent() && !gram.get().common() ? postings : scan;
+        List<Node> pageFiles = List.of();
+        int pageHits = 0; // what the page's statement found (a row deleted before it was read is left out after)
+        boolean rare = gram.isPresent() && !gram.get().common();
+        String from = rare ? postings : scan;
         if (filesWanted > 0) {
-            var ids = em.createQuery("select u.id" + from + " order by u.fileName, u.folderId, u.id", Long.class)
-                    .setFirstResult((int) Math.min(Integer.MAX_VALUE, fileOffset)).setMaxResults(filesWanted);
-            pageFiles = search.bind(ids).getResultList();
+            int first = (int) Math.min(Integer.MAX_VALUE, fileOffset);
+            if (rare) {
+                // each posting's row is read for the name test anyway: the page's values come with it, one statement
+                pageFiles = search.bind(em.createQuery("select " + FILE_ROW + from + HIT_ORDER, Object[].class))
+                        .setFirstResult(first).setMaxResults(filesWanted).getResultList().stream()
+                        .map(row -> fileNode(row, tree)).toList();
+                pageHits = pageFiles.size();
+            } else {
+                // the scan pages the name index alone (no row read until the page is full), then reads the page's rows
+                List<Long> ids = search.bind(em.createQuery("select u.id" + from + HIT_ORDER, Long.class))
+                        .setFirstResult(first).setMaxResults(filesWanted).getResultList();
+                pageFiles = rowsInOrder(ids, tree);
+                pageHits = ids.size();
+            }
         }
         long fileHits;
-        if (filesWanted > 0 && pageFiles.size() < filesWanted && (!pageFiles.isEmpty() || fileOffset == 0)) {
-            fileHits = fileOffset + pageFiles.size(); // the page ends the hits: no second read to count them
+        if (filesWanted > 0 && pageHits < filesWanted && (pageHits > 0 || fileOffset == 0)) {
+            fileHits = fileOffset + pageHits; // the page ends the hits: no second read to count them
         } else {
             fileHits = search.bind(em.createQuery("select count(u)" + from, Long.class)).getSingleResult();
         }
-        if (!pageFiles.isEmpty()) {
-            Map<Long, Node> found = new HashMap<>();
-            IdSlots.bind(em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5 and "
-                    + IdSlots.in("u.id", pageFiles.size()), Object[].class), pageFiles).getResultList().stream()
-                    .forEach(row -> {
-                        UserFile file = (UserFile) row[0];
-                        found.put(file.getId(), Node.of(file, (FileInfo) row[1]).withPath(tree.pathTo(file.getFolderId())));
-                    });
-            pageFiles.stream().map(found::get).filter(Objects::nonNull).forEach(items::add);
-        }
+        items.addAll(pageFiles);
         return new Page<>(items, folderHits.size() + fileHits);
+    }
+
+    /** The files of the page whose ids are {@code ids}, in that order, but for one trashed since it was found. */
+    private List<Node> rowsInOrder(List<Long> ids, FolderTree tree) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Node> found = new HashMap<>();
+        IdSlots.bind(em.createQuery("select " + FILE_ROW + " from UserFile u where u.folderId > 0 and "
+                + IdSlots.in("u.id", ids.size()), Object[].class), ids).getResultList().forEach(row -> found.put((Long) row[0], fileNode(row, tree)));
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** A live file from the values of {@link #FILE_ROW}, with its path. */
+    private static Node fileNode(Object[] row, FolderTree tree) {
+        long folder = (Long) row[FOLDER_COLUMN];
+        return Node.ofFileColumns(row, folder).withPath(tree.pathTo(folder));
     }
 
     /** The parameters of a search's queries; {@code gram} (null: none) only where the query joins the postings. */
