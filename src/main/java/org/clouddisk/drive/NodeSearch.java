@@ -33,7 +33,7 @@ class NodeSearch {
 
     /** A hit's values: {@link Node#FILE_COLUMNS}, then its folder (hits are live files: their folder is their parent). */
     private static final String FILE_ROW = Node.FILE_COLUMNS + ", u.folderId";
-    private static final int FOLDER_COLUMN = 8;
+    private static final int FOLDER_COLUMN = 8; // after FILE_COLUMNS' eight
     private static final String HIT_ORDER = " order by u.fileName, u.folderId, u.id";
 
     @PersistenceContext
