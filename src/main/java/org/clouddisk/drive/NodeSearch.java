@@ -120,7 +120,8 @@ class NodeSearch {
         }
         Map<Long, Node> found = new HashMap<>();
         IdSlots.bind(em.createQuery("select " + FILE_ROW + " from UserFile u where u.folderId > 0 and "
-                + IdSlots.in("u.id", ids.size()), Object[].class), ids).getResultList().forEach(row -> found.put((Long) row[0], fileNode(row, tree)));
+                + IdSlots.in("u.id", ids.size()), Object[].class), ids).getResultList()
+                .forEach(row -> found.put((Long) row[0], fileNode(row, tree)));
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
