@@ -34,6 +34,9 @@ class NodeSearch {
     /** A hit's values: {@link Node#FILE_COLUMNS}, then its folder (hits are live files: their folder is their parent). */
     private static final String FILE_ROW = Node.FILE_COLUMNS + ", u.folderId";
     private static final int FOLDER_COLUMN = 8; // after FILE_COLUMNS' eight
+    /** A rare gram's page row: {@link #FILE_ROW}, then how many hits the statement found in all. */
+    private static final String COUNTED_FILE_ROW = FILE_ROW + ", count(*) over ()";
+    private static final int TOTAL_COLUMN = FOLDER_COLUMN + 1;
     private static final String HIT_ORDER = " order by u.fileName, u.folderId, u.id";
 
     @PersistenceContext
@@ -56,7 +59,7 @@ class NodeSearch {
      * query the index cannot answer (under three characters) scans that name index, for the page and the count.
      * Whatever the path, a file is a hit by the same test, {@code lower(file_name) like}, and the count is skipped
      * when the page ends the hits. Only the page's rows leave the database, as values (no entities): with the postings
-     * in the same statement, after the scan by their ids.
+     * in the same statement, which also counts the hits (a window over the candidates), after the scan by their ids.
      */
     Page<Node> search(String user, String query, Paging paging) {
         Map<Long, Folder> folders = em.createQuery("select f from Folder f where f.user = :user", Folder.class)
@@ -85,16 +88,19 @@ class NodeSearch {
         int filesWanted = paging.limit() - items.size();
         List<Node> pageFiles = List.of();
         int pageHits = 0; // what the page's statement found (a row deleted before it was read is left out after)
+        Long counted = null; // the hits' total, where the page's statement counted them
         boolean rare = gram.isPresent() && !gram.get().common();
         String from = rare ? postings : scan;
         if (filesWanted > 0) {
             int first = (int) Math.min(Integer.MAX_VALUE, fileOffset);
             if (rare) {
-                // each posting's row is read for the name test anyway: the page's values come with it, one statement
-                pageFiles = search.bind(em.createQuery("select " + FILE_ROW + from + HIT_ORDER, Object[].class))
-                        .setFirstResult(first).setMaxResults(filesWanted).getResultList().stream()
-                        .map(row -> fileNode(row, tree)).toList();
-                pageHits = pageFiles.size();
+                // each posting's row is read for the name test anyway: the page's values and the hits' count come
+                // with it, one statement (the window counts the few candidates before the page is cut)
+                List<Object[]> rows = search.bind(em.createQuery("select " + COUNTED_FILE_ROW + from + HIT_ORDER,
+                        Object[].class)).setFirstResult(first).setMaxResults(filesWanted).getResultList();
+                pageFiles = rows.stream().map(row -> fileNode(row, tree)).toList();
+                pageHits = rows.size();
+                counted = rows.isEmpty() ? null : (Long) rows.get(0)[TOTAL_COLUMN];
             } else {
                 // the scan pages the name index alone (no row read until the page is full), then reads the page's rows
                 List<Long> ids = search.bind(em.createQuery("select u.id" + from + HIT_ORDER, Long.class))
@@ -104,7 +110,9 @@ class NodeSearch {
             }
         }
         long fileHits;
-        if (filesWanted > 0 && pageHits < filesWanted && (pageHits > 0 || fileOffset == 0)) {
+        if (counted != null) {
+            fileHits = counted;
+        } else if (filesWanted > 0 && pageHits < filesWanted && (pageHits > 0 || fileOffset == 0)) {
             fileHits = fileOffset + pageHits; // the page ends the hits: no second read to count them
         } else {
             fileHits = search.bind(em.createQuery("select count(u)" + from, Long.class)).getSingleResult();

@@ -159,9 +159,9 @@ final class DriveScale {
                 List.of(new Object[]{t.user().name(), "%" + RARE + "%"}, new Object[]{t.user().name(),
                         "%" + COMMON + "%"}));
         var postings = new LinkedHashMap<String, String>();
-        // a rare gram's page comes with its values (the rows are read for the name test anyway)
+        // a rare gram's page comes with its values and the hits' count (the rows are read for the name test anyway)
         postings.put("search, the postings of the query's rarest gram", "SELECT u.id, u.file_name, u.create_time,"
-                + " u.modify_time, u.size, u.md5, u.pv, u.shared_status, u.folder_id FROM name_gram g"
+                + " u.modify_time, u.size, u.md5, u.pv, u.shared_status, u.folder_id, COUNT(*) OVER () FROM name_gram g"
                 + " JOIN user_file_list u ON u.id = g.file_id WHERE g.user = ? AND g.gram = ? AND u.user = ?"
                 + " AND LOWER(u.file_name) LIKE ? ESCAPE '!' ORDER BY u.file_name, u.folder_id, u.id");
         Listing.queryPlans(ctx.report, "search_postings_query_ms", "The search query over the name index, straight"

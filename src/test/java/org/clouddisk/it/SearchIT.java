@@ -93,7 +93,12 @@ class SearchIT extends Deployments {
         }
         for (String q : queries) {
             assertSearchIsBruteForce(u, q);
+            assertSearchIsBruteForce(u, q, 1, 2); // a page that does not end the hits: they are counted
         }
+        String rare = ordered.stream().map(name -> codePoints(name, 3))
+                .filter(q -> q.length() == 3 && q.codePoints().allMatch(Character::isBmpCodePoint))
+                .findFirst().orElseThrow();
+        assertSearchIsBruteForce(u, rare, 200, 5); // past the end of a rare gram's hits: counted on their own
         assertSearchIsBruteForce(u, "a", 3, 5); // pages of both paths
         assertSearchIsBruteForce(u, codePoints("x" + ordered.get(10), 3), 1, 1);
     }
