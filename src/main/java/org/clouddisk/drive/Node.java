@@ -26,6 +26,12 @@ public record Node(String id, String kind, String name, @JsonbNillable String pa
                    List<PathStep> path, String deleted,
                    @JsonbProperty("original_path") List<PathStep> originalPath) {
 
+    /** By the id alone, not every field and path step: JSON-B hashes each node it writes (see {@code Page}). */
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     /** One folder on the way from root to a node. */
     public record PathStep(String id, String name) {
     }

@@ -34,6 +34,12 @@ public class ShareFilesResource {
 
     /** The ranking answer: {"file":[...]}. */
     public record RankingPage(List<RankingItem> file) {
+
+        /** By its length, not every entry (see {@link FileItem.Page#hashCode()}). */
+        @Override
+        public int hashCode() {
+            return file.size();
+        }
     }
 
     /** A ranking entry as the classic client reads it. */
@@ -42,6 +48,12 @@ public class ShareFilesResource {
 
     /** The classic client's ranking answer: {"files":[...]}. */
     public record ClassicRankingPage(List<ClassicRankingItem> files) {
+
+        /** As {@link RankingPage#hashCode()}. */
+        @Override
+        public int hashCode() {
+            return files.size();
+        }
     }
 
     @Inject
