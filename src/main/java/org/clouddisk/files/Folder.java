@@ -19,6 +19,10 @@ import java.time.LocalDateTime;
 @Table(name = "user_folder")
 @NamedQuery(name = "Folder.root", query = "select f from Folder f where f.user = :user and f.parentId = 0")
 @NamedQuery(name = "Folder.ofUser", query = "select f from Folder f where f.id = :id and f.user = :user")
+@NamedQuery(name = "Folder.liveOfUser", query = "with up as (select a.id as id, a.parentId as parentId,"
+        + " a.trash.trashedAt as trashedAt from Folder a where a.id = :id and a.user = :user union all select p.id,"
+        + " p.parentId, p.trash.trashedAt from Folder p join up u on p.id = u.parentId) select f from Folder f"
+        + " where f.id = :id and f.user = :user and not exists (select 1 from up u where u.trashedAt is not null)")
 @NamedQuery(name = "Folder.trashOf", query = "select f from Folder f where f.user = :user"
         + " and f.trash.trashedAt is not null order by f.trash.trashedAt desc, f.id desc")
 @NamedQuery(name = "Folder.trashCount",

@@ -46,9 +46,16 @@ class EmbeddedModeIT {
             assertEquals(1, files.size());
             assertArrayEquals(content, client.get(files.get(0).getString("url")).body());
             assertTrue(Files.exists(data.resolve("db")), "the H2 database lives in the data folder");
-            var root = new DriveClient(client).children(again, "root", "");
+            var drive = new DriveClient(client);
+            var root = drive.children(again, "root", "");
             assertEquals(1, root.getInt("total"), "the v2 API sees the file in root, with an in-process token");
             assertEquals("notes.txt", root.getJsonArray("items").getJsonObject(0).getString("name"));
+            // a folder's liveness is one recursive query: H2 answers it as MariaDB does
+            String docs = DriveClient.id(drive.createFolder(again, "root", "docs"));
+            String inner = DriveClient.id(drive.createFolder(again, docs, "inner"));
+            assertEquals(0, drive.children(again, inner, "").getInt("total"));
+            drive.trash(again, docs);
+            drive.expectProblem(404, "not_found", again, "GET", "/nodes/" + inner + "/children", null);
         }
     }
 }
