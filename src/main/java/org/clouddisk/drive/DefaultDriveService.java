@@ -235,40 +235,22 @@ public class DefaultDriveService implements DriveService {
     }
 
     /**
-     * Walks up from the node to the user's root (its depth in primary-key reads): live when nothing on the way is in
-     * the trash, and within {@code topFolder} (null: anywhere) when that folder is on the way.
+     * The node when it is live and within {@code topFolder} (null: anywhere): a file when it is not trashed and its
+     * folder is; a folder when one statement finds nothing trashed on its way up and the top folder on it.
      */
     private Optional<Node> liveWithin(String user, NodeRef ref, Long topFolder) {
         if (ref.kind() == NodeRef.Kind.FILE) {
             return em.createNamedQuery("UserFile.ofUser", UserFile.class).setParameter("id", ref.rowId())
                     .setParameter("user", user).getResultList().stream().findFirst()
-                    .filter(file -> !file.isTrashed() && walkUp(user, file.getFolderId(), topFolder) != null)
+                    .filter(file -> !file.isTrashed() && liveFolder(user, file.getFolderId(), topFolder).isPresent())
                     .map(file -> Node.of(file, nodes.content(file)));
         }
         long start = ref.kind() == NodeRef.Kind.FOLDER ? ref.rowId() : files.root(user).getId();
-        return Optional.ofNullable(walkUp(user, start, topFolder)).map(Node::of);
+        return liveFolder(user, start, topFolder).map(Node::of);
     }
 
-    /** The folder {@code start} when it and every folder above it are live and {@code topFolder} is among them. */
-    private Folder walkUp(String user, long start, Long topFolder) {
-        Folder first = null;
-        boolean within = topFolder == null;
-        long id = start;
-        while (true) {
-            Folder f = em.createNamedQuery("Folder.ofUser", Folder.class).setParameter("id", id)
-                    .setParameter("user", user).getResultList().stream().findFirst().orElse(null);
-            if (f == null || f.isTrashed()) {
-                return null;
-            }
-            if (first == null) {
-                first = f;
-            }
-            within |= f.getId().equals(topFolder);
-            if (f.isRoot()) {
-                return within ? first : null;
-            }
-            id = f.getParentId();
-        }
+    private Optional<Folder> liveFolder(String user, long folderId, Long topFolder) {
+        return topFolder == null ? live.folder(user, folderId) : live.folderWithin(user, folderId, topFolder);
     }
 
     /** The folder and its ancestors up to root are read under the user's lock: no move can change them meanwhile. */

@@ -19,10 +19,9 @@ import java.time.LocalDateTime;
 @Table(name = "user_folder")
 @NamedQuery(name = "Folder.root", query = "select f from Folder f where f.user = :user and f.parentId = 0")
 @NamedQuery(name = "Folder.ofUser", query = "select f from Folder f where f.id = :id and f.user = :user")
-@NamedQuery(name = "Folder.liveOfUser", query = "with up as (select a.id as id, a.parentId as parentId,"
-        + " a.trash.trashedAt as trashedAt from Folder a where a.id = :id and a.user = :user union all select p.id,"
-        + " p.parentId, p.trash.trashedAt from Folder p join up u on p.id = u.parentId) select f from Folder f"
-        + " where f.id = :id and f.user = :user and not exists (select 1 from up u where u.trashedAt is not null)")
+@NamedQuery(name = "Folder.liveOfUser", query = Folder.LIVE_CHAIN)
+@NamedQuery(name = "Folder.liveWithin",
+        query = Folder.LIVE_CHAIN + " and exists (select 1 from up u where u.id = :top)")
 @NamedQuery(name = "Folder.trashOf", query = "select f from Folder f where f.user = :user"
         + " and f.trash.trashedAt is not null order by f.trash.trashedAt desc, f.id desc")
 @NamedQuery(name = "Folder.trashCount",
@@ -34,6 +33,16 @@ import java.time.LocalDateTime;
 @NamedQuery(name = "Folder.trashedBefore",
         query = "select distinct f.user from Folder f where f.trash.trashedAt < :cutoff")
 public class Folder {
+
+    /**
+     * The user's folder {@code :id} when neither it nor a folder above it is trashed: one statement walks up the
+     * chain (a recursive table expression, WITH RECURSIVE on MariaDB and H2) as {@code up}, which a caller's extra
+     * condition may also ask.
+     */
+    static final String LIVE_CHAIN = "with up as (select a.id as id, a.parentId as parentId,"
+            + " a.trash.trashedAt as trashedAt from Folder a where a.id = :id and a.user = :user union all select p.id,"
+            + " p.parentId, p.trash.trashedAt from Folder p join up u on p.id = u.parentId) select f from Folder f"
+            + " where f.id = :id and f.user = :user and not exists (select 1 from up u where u.trashedAt is not null)";
 
     /** The parent id of a root folder. */
     public static final long NO_PARENT = 0;

@@ -83,6 +83,15 @@ public class LivePlaces {
                 .setParameter("user", user).getResultList().stream().findFirst();
     }
 
+    /**
+     * The user's folder when it is live and {@code topFolder} is on its way up to the root (it, or one of the folders
+     * above it): what a folder's share link may show. The same one statement as {@link #folder}.
+     */
+    public Optional<Folder> folderWithin(String user, long folderId, long topFolder) {
+        return em.createNamedQuery("Folder.liveWithin", Folder.class).setParameter("id", folderId)
+                .setParameter("user", user).setParameter("top", topFolder).getResultList().stream().findFirst();
+    }
+
     /** Whether one of the places read first, or of those after them, is live. */
     private boolean heldIn(String md5, List<Object[]> places) {
         while (places.stream().noneMatch(this::isLivePlace)) {
