@@ -200,7 +200,9 @@ public final class Invariants {
             }
         }
         long stored;
+        String unanswered = "";
         if (TestEnvironment.fastdfs() != null) {
+            unanswered = ", " + TestEnvironment.fastdfs().unansweredUploads().size() + " stored without an answer";
             try (var store = new FastDfsContentStore(TestEnvironment.fastdfs().trackers(), 3000, 30000)) {
                 for (String id : fileIds) {
                     if (!store.exists(id)) {
@@ -237,7 +239,7 @@ public final class Invariants {
         }
         if (stored != fileIds.size() + uploads.size()) {
             violations.add("the store holds " + stored + " files for " + fileIds.size() + " file_info rows and "
-                    + uploads.size() + " unfinished uploads");
+                    + uploads.size() + " unfinished uploads" + unanswered);
         }
         return violations;
     }

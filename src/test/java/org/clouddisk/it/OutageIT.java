@@ -246,6 +246,10 @@ class OutageIT extends Deployments {
         assertEquals(200, back.status());
         assertEquals(md5(content), back.md5());
         assertEquals(md5(anchorContent), client.download(anchor.url()).md5());
+        // An upload the storage finished just as the cut closed its connection got no answer: the storage keeps its
+        // file, as FastDFS does, and no client learns the name. Those files alone go before the check, as the
+        // storage's operator would remove them; anything else left behind fails it.
+        System.out.println("uploads stored without an answer in the cut: " + fastdfs.removeUnansweredUploads());
         Invariants.assertHold();
     }
 

@@ -23,6 +23,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.clouddisk.storage.fdfs.FastDfsTestServer;
@@ -372,6 +374,53 @@ class FastDfsContentStoreTest {
             String fileId = store.store(new ByteArrayInputStream(content), content.length, "txt");
             assertArrayEquals(content, readAll(fileId, content.length));
         });
+    }
+
+    /**
+     * A storage going away while uploads run: each upload either gets its file's id or fails, and a file the storage
+     * finished just as its connection closed stays behind unnamed (as with FastDFS itself). The test server counts
+     * those exactly, which is what lets OutageIT tell them from files the application leaves behind.
+     */
+    @Test
+    void storesCutByTheStorageLeaveExactlyTheFilesItCouldNotAnswer() throws Exception {
+        byte[] content = randomBytes(12, 4_000);
+        List<String> stored = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService uploaders = Executors.newFixedThreadPool(4);
+        var stop = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            running.add(uploaders.submit(() -> {
+                while (!stop.get()) {
+                    try {
+                        stored.add(store.store(new ByteArrayInputStream(content), content.length, "bin"));
+                    } catch (IOException cut) {
+                        // failed in the cut: no id, and nothing the application could delete
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (int round = 0; round < 100; round++) {
+                Thread.sleep(20);
+                server.setStorageAvailable(false);
+                Thread.sleep(5);
+                server.setStorageAvailable(true);
+            }
+        } finally {
+            stop.set(true);
+            uploaders.shutdown();
+        }
+        for (Future<?> uploader : running) {
+            uploader.get(20, TimeUnit.SECONDS);
+        }
+
+        assertFalse(stored.isEmpty(), "no upload got through between the cuts");
+        assertTrue(stored.stream().noneMatch(server.unansweredUploads()::contains), "an answered upload counted unanswered");
+        assertEquals(stored.size() + server.unansweredUploads().size(), server.fileCount());
+        server.removeUnansweredUploads();
+        assertEquals(stored.size(), server.fileCount());
+        assertTrue(server.unansweredUploads().isEmpty());
     }
 
     @Test

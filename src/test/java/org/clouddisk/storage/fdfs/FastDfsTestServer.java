@@ -105,6 +105,8 @@ public final class FastDfsTestServer implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger acceptedTrackerConnections = new AtomicInteger();
     private final AtomicInteger acceptedStorageConnections = new AtomicInteger();
+    /** Remote names of files stored whose answer could not be sent (see {@link #unansweredUploads()}). */
+    private final Set<String> unansweredUploads = ConcurrentHashMap.newKeySet();
     private volatile boolean storageAvailable = true;
     private volatile boolean storageResponding = true;
     /** Like FastDFS's network_timeout: a connection silent this long (ms) is closed; 0 waits forever. */
@@ -184,6 +186,28 @@ public final class FastDfsTestServer implements AutoCloseable {
         if (!available) {
             storageConnections.forEach(FastDfsTestServer::closeQuietly);
         }
+    }
+
+    /**
+     * Files stored whose answer could not be sent, the connection closed between the two (by
+     * {@link #setStorageAvailable} or the client): the storage keeps such a file, as FastDFS does, and no client ever
+     * learns its name, so nothing can delete it but the storage's operator.
+     */
+    public Set<String> unansweredUploads() {
+        return Set.copyOf(unansweredUploads);
+    }
+
+    /** Deletes the files of {@link #unansweredUploads()}, as the storage's operator would; answers how many went. */
+    public int removeUnansweredUploads() throws IOException {
+        int removed = 0;
+        for (String id : unansweredUploads()) {
+            Located located = locate(GROUP, id.substring(GROUP.length() + 1));
+            if (located.path() != null && Files.deleteIfExists(located.path())) {
+                removed++;
+            }
+            unansweredUploads.remove(id);
+        }
+        return removed;
     }
 
     /** Connections the tracker accepted since the start. */
@@ -521,10 +545,15 @@ public final class FastDfsTestServer implements AutoCloseable {
             String remoteName = moveIntoPlace(temporary, number, appender ? APPENDER_FLAG : size,
                     appender ? 0 : (int) crc.getValue(), ext);
             byte[] name = remoteName.getBytes(StandardCharsets.UTF_8);
-            writeHeader(out, GROUP_NAME_LEN + name.length, OK);
-            out.write(padded(GROUP, GROUP_NAME_LEN));
-            out.write(name);
-            out.flush();
+            try {
+                writeHeader(out, GROUP_NAME_LEN + name.length, OK);
+                out.write(padded(GROUP, GROUP_NAME_LEN));
+                out.write(name);
+                out.flush();
+            } catch (IOException answerLost) {
+                unansweredUploads.add(GROUP + "/" + remoteName);
+                throw answerLost;
+            }
             return true;
         } finally {
             Files.deleteIfExists(temporary);
