@@ -18,12 +18,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import redis.clients.jedis.RedisClient;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 import static org.clouddisk.it.AnswerLog.now;
 import static org.clouddisk.it.CloudDiskClient.md5;
@@ -186,7 +183,7 @@ class OutageIT extends Deployments {
         long cut;
         try (var upload = StreamedUpload.start(Integer.getInteger("it.http.port"), u, "big cut.bin", seed, size, md5,
                 40L << 20)) {
-            waitFor(() -> !temporaryUploads(fastdfs).isEmpty(), 20_000, "the upload to reach the storage server");
+            waitFor(() -> fastdfs.temporaryUploads() > 0, 20_000, "the upload to reach the storage server");
             Thread.sleep(1_000);
             cut = now();
             fastdfs.setStorageAvailable(false);
@@ -201,7 +198,7 @@ class OutageIT extends Deployments {
         assertTrue(total < size, "the upload was complete before the cut (" + total + " bytes sent)");
 
         fastdfs.setStorageAvailable(true);
-        waitFor(() -> temporaryUploads(fastdfs).isEmpty(), 5_000, "the storage server to drop the partial upload");
+        waitFor(() -> fastdfs.temporaryUploads() == 0, 5_000, "the storage server to drop the partial upload");
         assertTrue(Db.fileInfoCount(md5).isEmpty(), "file_info row of the cut upload");
         assertEquals(0L, Db.number("select count(*) from user_file_list where md5 = ?", md5));
         Invariants.assertHold();
@@ -269,14 +266,6 @@ class OutageIT extends Deployments {
     private static boolean takesToken(String endpoint) {
         return endpoint.startsWith("/myfiles") || endpoint.startsWith("/dealfile") || endpoint.equals("/md5")
                 || endpoint.equals("/upload");
-    }
-
-    private static List<Path> temporaryUploads(FastDfsTestServer fastdfs) {
-        try (Stream<Path> files = Files.list(fastdfs.dir().resolve("tmp"))) {
-            return files.toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private interface Condition {

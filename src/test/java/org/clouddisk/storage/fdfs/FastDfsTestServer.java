@@ -188,6 +188,13 @@ public final class FastDfsTestServer implements AutoCloseable {
         }
     }
 
+    /** Uploads the storage is receiving now, or has not yet dropped after their connection was cut. */
+    public long temporaryUploads() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("tmp"))) {
+            return files.count();
+        }
+    }
+
     /**
      * Files stored whose answer could not be sent, the connection closed between the two (by
      * {@link #setStorageAvailable} or the client): the storage keeps such a file, as FastDFS does, and no client ever
