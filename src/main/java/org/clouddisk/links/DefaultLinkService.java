@@ -120,13 +120,15 @@ public class DefaultLinkService implements LinkService {
         if (!link.hasPassword()) {
             throw new ProblemException(ProblemCode.INVALID, "this link has no password");
         }
-        if (throttle.isBlocked(id, address)) {
+        // counted before the slow check, so that parallel wrong passwords cannot all get past the limit
+        if (!throttle.reserve(id, address)) {
             throw new ProblemException(ProblemCode.TOO_MANY_REQUESTS, "too many wrong passwords: try again later");
         }
         if (!HASHER.verify(password, link.getPasswordHash())) {
-            throttle.failed(id, address);
             throw new ProblemException(ProblemCode.PASSWORD_REQUIRED, "wrong password");
         }
+        // only wrong passwords are limited (API.md): people opening a link again and again with its password are not
+        throttle.release(id, address);
         return new Access(AccessTokens.issue(id, link.getPasswordHash(), Instant.now()),
                 AccessTokens.LIFETIME.toSeconds());
     }

@@ -15,11 +15,17 @@ import static org.clouddisk.it.DriveClient.id;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Download limits of share links under parallel requests: each download counts exactly once, never past the limit. */
+/**
+ * Limits of share links under parallel requests: each download counts exactly once, never past the limit; wrong
+ * passwords get exactly their ten tries a minute per link and address, however many arrive at once.
+ */
 class LinkConcurrencyIT extends Deployments {
 
     private static final int CLIENTS = 50;
     private static final int LIMIT = 10;
+    private static final int WRONG_PASSWORDS = 40;
+    /** API.md: {@code 429} after 10 wrong tries a minute per link and address. */
+    private static final int PASSWORD_TRIES = 10;
 
     private final DriveClient drive = new DriveClient(client);
 
@@ -38,6 +44,11 @@ class LinkConcurrencyIT extends Deployments {
         Answer a = drive.send(u, "POST", "/links", json(fields).toString());
         assertEquals(201, a.status(), a.text());
         return a.json().asJsonObject().getString("id");
+    }
+
+    private Answer unlock(String id, String password, String address) {
+        return drive.send(null, "POST", "/public/links/" + id + "/unlock", json("password", password).toString(),
+                "X-Real-IP", address); // the tests connect from a trusted proxy
     }
 
     private static int count(List<Answer> answers, int status) {
@@ -109,5 +120,21 @@ class LinkConcurrencyIT extends Deployments {
         JsonObject listed = drive.expect(200, u, "GET", "/links", null).getJsonArray("items").getJsonObject(0);
         assertEquals(LIMIT, listed.getInt("downloads"));
         assertEquals("used_up", listed.getString("state"));
+    }
+
+    @Test
+    void fortyParallelWrongPasswordsFromOneAddressGetTenTriesAndThenEvenTheRightOneWaits() {
+        User u = client.newUser("linkrace");
+        String file = id(drive.uploadToRoot(u, "locked.bin", uniqueContent("locked", 1000)));
+        String id = link(u, file, "password", "right");
+        String address = "198.51.100." + (1 + (int) (Math.random() * 250));
+        List<Answer> answers = CloudDiskClient.concurrently(WRONG_PASSWORDS, i -> unlock(id, "wrong" + i, address));
+        assertEquals(PASSWORD_TRIES, count(answers, 401), "wrong passwords checked");
+        assertEquals(WRONG_PASSWORDS - PASSWORD_TRIES, count(answers, 429), "every other one was refused unchecked");
+        for (Answer a : answers) {
+            drive.expectProblem(a.status(), a.status() == 401 ? "password_required" : "too_many_requests", a);
+        }
+        drive.expectProblem(429, "too_many_requests", unlock(id, "right", address));
+        assertEquals(200, unlock(id, "right", "203.0.113.7").status(), "another address still gets in");
     }
 }

@@ -6,7 +6,6 @@ import org.clouddisk.it.CloudDiskClient.Answer;
 import org.clouddisk.it.CloudDiskClient.User;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.as.arquillian.container.ManagementClient;
-import org.jboss.dmr.ModelNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
@@ -325,12 +324,29 @@ class LinksIT extends Deployments {
         assertEquals(200, unlock(other, "right", "X-Real-IP", address).status(), "another link is not throttled");
         assertEquals(200, unlock(id, "right", "X-Real-IP", "203.0.113.9").status(), "another address is not throttled");
         // the count lives in Redis, where every node of a cluster reads it, not in the server's memory
-        String key = "clouddisk:login-failures:link:" + id + "|" + address;
+        String key = "clouddisk:link-attempts:" + id + "|" + address;
         try (RedisClient redis = TestEnvironment.redisClient()) {
             assertEquals("10", redis.get(key));
             redis.del(key);
         }
         assertEquals(200, unlock(id, "right", "X-Real-IP", address).status(), "unblocked once Redis forgot the count");
+    }
+
+    @Test
+    void passwordsAreNotCheckedWhileTheirAttemptsCannotBeCounted() throws Exception {
+        User u = client.newUser("link");
+        String file = id(drive.uploadToRoot(u, "t.txt", uniqueContent("t", 100)));
+        String id = passwordLink(u, file, "right").getString("id");
+        TestEnvironment.redis().stop();
+        try {
+            drive.expectProblem(503, "unavailable", unlock(id, "wrong"));
+            Answer right = unlock(id, "right");
+            drive.expectProblem(503, "unavailable", right);
+            assertEquals("5", right.header("Retry-After"));
+        } finally {
+            TestEnvironment.redis().start();
+        }
+        assertEquals(200, unlock(id, "right").status(), "unlocking works again once Redis is back");
     }
 
     // --- gone ---
@@ -500,40 +516,24 @@ class LinksIT extends Deployments {
         User u = client.newUser("link");
         String file = id(drive.uploadToRoot(u, "r.txt", uniqueContent("r", 100)));
         try {
-            setProperty("clouddisk.link.require.password", "true");
+            ServerProperties.set(management, "clouddisk.link.require.password", "true");
             drive.expectProblem(400, "invalid", u, "POST", "/links", json("node", file).toString());
             assertTrue(passwordLink(u, file, "pw").getBoolean("has_password"));
 
-            setProperty("clouddisk.link.max.days", "7");
+            ServerProperties.set(management, "clouddisk.link.max.days", "7");
             drive.expectProblem(400, "invalid", u, "POST", "/links", json("node", file, "password", "pw").toString());
             drive.expectProblem(400, "invalid", u, "POST", "/links",
                     json("node", file, "password", "pw", "expires", future(Duration.ofDays(8))).toString());
             assertNotEquals(JsonValue.NULL, create(u, json("node", file, "password", "pw",
                     "expires", future(Duration.ofDays(6))).toString()).get("expires"));
         } finally {
-            removeProperty("clouddisk.link.require.password");
-            removeProperty("clouddisk.link.max.days");
+            ServerProperties.remove(management, "clouddisk.link.require.password");
+            ServerProperties.remove(management, "clouddisk.link.max.days");
         }
         assertFalse(link(u, file).getBoolean("has_password"), "back to the defaults");
     }
 
     // --- plumbing ---
-
-    private void setProperty(String name, String value) throws IOException {
-        ModelNode op = new ModelNode();
-        op.get("operation").set("add");
-        op.get("address").add("system-property", name);
-        op.get("value").set(value);
-        ModelNode result = management.getControllerClient().execute(op);
-        assertEquals("success", result.get("outcome").asString(), result.toString());
-    }
-
-    private void removeProperty(String name) throws IOException {
-        ModelNode op = new ModelNode();
-        op.get("operation").set("remove");
-        op.get("address").add("system-property", name);
-        management.getControllerClient().execute(op);
-    }
 
     private static String passwordHash(String linkId) throws Exception {
         try (Connection c = Invariants.connect();
