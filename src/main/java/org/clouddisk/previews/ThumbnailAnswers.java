@@ -16,8 +16,8 @@ import java.nio.file.NoSuchFileException;
 
 /**
  * The answer to a thumbnail request, whoever asks (the owner at /api/v2/nodes/{id}/thumbnail, anybody through a
- * share link): the image, with an ETag per content and size (304 when it matches), or {@code 404 not_found} when the
- * content has no thumbnail.
+ * share link): the image, with an ETag per content and size (304 when it matches), {@code 404 not_found} when the
+ * content has no thumbnail, or {@code 503 unavailable} when it cannot be made now ({@link ThumbnailService}).
  */
 @ApplicationScoped
 public class ThumbnailAnswers {

@@ -7,8 +7,10 @@ public interface ThumbnailService {
 
     /**
      * The thumbnail of this content at this size, made now when it was not made before. Empty when the content has
-     * none: not an image, a type no decoder reads, corrupt or truncated data, more pixels than the limit, or content
-     * the store cannot deliver now. Never throws for the content's sake.
+     * none: not an image, a type no decoder reads, corrupt or truncated data, more pixels than the limit. Never throws
+     * for the content's sake; {@code 503 unavailable} ({@link org.clouddisk.api.ProblemException}) when it cannot be
+     * made now: the store cannot deliver the content, no rendering slot freed up in time, or the thumbnail could not
+     * be written.
      */
     Optional<Thumbnail> thumbnail(SourceContent content, ThumbnailSize size);
 

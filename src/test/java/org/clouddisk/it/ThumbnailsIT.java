@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.clouddisk.it.CloudDiskClient.Answer;
 import org.clouddisk.it.CloudDiskClient.User;
+import org.clouddisk.storage.fdfs.FastDfsTestServer;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -13,10 +14,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
+import static org.clouddisk.it.CloudDiskClient.json;
 import static org.clouddisk.it.CloudDiskClient.md5;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** GET /api/v2/nodes/{id}/thumbnail: images rendered in the server, everything else a defined answer. */
 class ThumbnailsIT extends Deployments {
@@ -94,5 +97,30 @@ class ThumbnailsIT extends Deployments {
         Answer small = drive.send(u, "GET", "/nodes/" + photo + "/thumbnail?size=1024", null);
         assertEquals(40, decode(small).getWidth(), "never enlarged");
         Invariants.assertHold();
+    }
+
+    @Test
+    void aThumbnailThatCannotBeMadeWhileTheStorageIsDownAnswers503UntilItIsBack() throws IOException {
+        FastDfsTestServer fastdfs = TestEnvironment.fastdfs();
+        assumeTrue(fastdfs != null, "FastDFS run only: the local store cannot be cut");
+        User u = client.newUser("thumb");
+        String id = upload(u, "later.jpg", image(720, 540, "jpg")); // a size of its own: no thumbnail of it is cached
+        Answer link = drive.send(u, "POST", "/links", json("node", id).toString());
+        assertEquals(201, link.status(), link.text());
+        String owners = "/nodes/" + id + "/thumbnail?size=64";
+        String linked = "/public/links/" + link.json().asJsonObject().getString("id") + "/thumbnail?size=64";
+        fastdfs.setStorageAvailable(false);
+        try {
+            for (Answer a : new Answer[]{drive.send(u, "GET", owners, null), drive.send(null, "GET", linked, null)}) {
+                drive.expectProblem(503, "unavailable", a);
+                assertEquals("5", a.header("Retry-After"));
+            }
+        } finally {
+            fastdfs.setStorageAvailable(true);
+        }
+        Answer back = drive.send(u, "GET", owners, null);
+        assertEquals(200, back.status(), back.text());
+        assertEquals(64, decode(back).getWidth());
+        assertEquals(200, drive.send(null, "GET", linked, null).status(), "the link's thumbnail is the same");
     }
 }

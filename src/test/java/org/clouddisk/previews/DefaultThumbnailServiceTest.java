@@ -1,7 +1,10 @@
 package org.clouddisk.previews;
 
+import org.clouddisk.api.ProblemCode;
+import org.clouddisk.api.ProblemException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
@@ -9,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +24,6 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,8 +39,16 @@ class DefaultThumbnailServiceTest {
 
     @BeforeEach
     void start() {
-        service = new DefaultThumbnailService(store, new ThumbnailCache(thumbnails),
-                new Thumbnailer(new PixelLimits(160_000_000L)), 2);
+        service = service(2, Duration.ofSeconds(30));
+    }
+
+    private DefaultThumbnailService service(int renderings, Duration renderingWait) {
+        return new DefaultThumbnailService(store, new ThumbnailCache(thumbnails),
+                new Thumbnailer(new PixelLimits(160_000_000L)), renderings, renderingWait);
+    }
+
+    private static void assertUnavailable(Executable request) {
+        assertEquals(ProblemCode.UNAVAILABLE, assertThrows(ProblemException.class, request).code());
     }
 
     @Test
@@ -92,14 +103,26 @@ class DefaultThumbnailServiceTest {
     }
 
     @Test
-    void aStoreOutageGivesNoThumbnailAndALaterRequestMakesIt() {
+    void aStoreOutageAnswersUnavailableAndALaterRequestMakesIt() throws IOException {
         SourceContent photo = store.put(MD5, TestImages.encode(TestImages.opaque(600, 400), "png"));
         store.failReads(true);
 
-        assertEquals(Optional.empty(), service.thumbnail(photo, ThumbnailSize.SMALL));
+        assertUnavailable(() -> service.thumbnail(photo, ThumbnailSize.SMALL));
+        assertEquals(List.of(), filesUnder(thumbnails), "the outage was taken for the image's fault");
         store.failReads(false);
 
         assertTrue(service.thumbnail(photo, ThumbnailSize.SMALL).isPresent());
+    }
+
+    @Test
+    void aRequestThatGetsNoRenderingSlotInTimeAnswersUnavailable() {
+        SourceContent photo = store.put(MD5, TestImages.encode(TestImages.opaque(600, 400), "png"));
+        DefaultThumbnailService busy = service(0, Duration.ofMillis(50)); // no rendering slot ever frees up
+
+        assertUnavailable(() -> busy.thumbnail(photo, ThumbnailSize.SMALL));
+        assertEquals(0, store.reads());
+        assertTrue(service.thumbnail(photo, ThumbnailSize.SMALL).isPresent());
+        assertTrue(busy.thumbnail(photo, ThumbnailSize.SMALL).isPresent(), "a cached thumbnail needs no slot");
     }
 
     @Test
@@ -176,8 +199,8 @@ class DefaultThumbnailServiceTest {
         ThumbnailCache cache = new ThumbnailCache(thumbnails);
 
         assertThrows(IllegalArgumentException.class, () -> cache.find("../../etc/passwd", ThumbnailSize.SMALL));
-        assertFalse(service.thumbnail(new SourceContent("../x", "group1/M00/00/00/x", 1), ThumbnailSize.SMALL)
-                .isPresent());
+        assertThrows(IllegalArgumentException.class,
+                () -> service.thumbnail(new SourceContent("../x", "group1/M00/00/00/x", 1), ThumbnailSize.SMALL));
     }
 
     private static List<Path> filesUnder(Path dir) throws IOException {
