@@ -1,8 +1,10 @@
 package org.clouddisk.api;
 
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -35,7 +37,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.WARNING, "request to /api/" + uri.getPath() + " failed", e);
             return Response.serverError().build();
         }
-        return problem(e).toResponse();
+        Response answer = problem(e).toResponse();
+        if (e instanceof NotAllowedException notAllowed) {
+            // RFC 9110: a 405 names the methods the resource takes
+            return Response.fromResponse(answer).header(HttpHeaders.ALLOW,
+                    notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
+        }
+        return answer;
     }
 
     /** Whether a path below the JAX-RS application (/api) is one of the v2 API. */

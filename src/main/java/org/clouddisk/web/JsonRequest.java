@@ -1,7 +1,6 @@
 package org.clouddisk.web;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -30,7 +29,8 @@ public final class JsonRequest {
     public static final String[] MD5 = {"md5"};
 
     private static final Pattern MD5_HEX = Pattern.compile("[0-9a-fA-F]{32}");
-    private static final int MAX_BODY = 64 * 1024;
+    /** The longest body in characters; {@link TextBodies} reads no more than could decode to one character more. */
+    static final int MAX_BODY = 64 * 1024;
     /**
      * One factory for every request: {@code Json.createParser} looks the JSON-P provider up through the class loader
      * on every call (the JFR profile of /myfiles showed the jar lookups of that search on each request).
@@ -60,10 +60,13 @@ public final class JsonRequest {
                 throw new InvalidRequestException("more after the JSON object");
             }
             return new JsonRequest(object);
+        } catch (InvalidRequestException e) {
+            throw e;
         } catch (JsonParsingException e) {
             throw new InvalidRequestException("malformed JSON: " + e.getMessage());
-        } catch (JsonException e) {
-            throw new InvalidRequestException("unreadable JSON: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // JsonException, and what the parser throws past its limits: a number's exponent or digits, nesting
+            throw new InvalidRequestException("unreadable JSON: " + e);
         }
     }
 

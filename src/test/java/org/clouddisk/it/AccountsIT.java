@@ -9,6 +9,7 @@ import redis.clients.jedis.RedisClient;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 
 import static org.clouddisk.it.CloudDiskClient.json;
@@ -91,12 +92,27 @@ class AccountsIT extends Deployments {
         JsonObject ok = client.post("/login", json("user", user, "password", SECRET));
         assertEquals("000", ok.getString("code"));
         assertTrue(ok.getString("token").length() >= 22, "at least 128 random bits");
+        assertEquals("000", client.postRaw("/login", json("user", user, "password", SECRET).toString()
+                .getBytes(StandardCharsets.UTF_8), "application/json; charset=bogus").asJsonObject().getString("code"),
+                "a charset the server does not know: JSON is UTF-8");
         assertEquals("001", client.code("/login", json("user", user, "password", "0".repeat(32))), "wrong password");
         assertEquals("001", client.code("/login", json("user", uniqueName("nobody"), "password", SECRET)), "unknown user");
         assertEquals("001", client.code("/login", json("user", user)), "no password");
         assertEquals("001", client.postRaw("/login", "{oops".getBytes(StandardCharsets.UTF_8), null)
                 .asJsonObject().getString("code"), "malformed JSON");
         assertEquals("001", client.postRaw("/login", new byte[0], null).asJsonObject().getString("code"), "no body");
+    }
+
+    /** A body of hundreds of megabytes (the server has 512 MiB of heap) is refused as too long, never held whole. */
+    @Test
+    void aBodyOfHundredsOfMegabytesIsRefusedAsTooLong() throws Exception {
+        byte[] head = ("{\"user\":\"" + uniqueName("huge") + "\",\"password\":\"").getBytes(StandardCharsets.UTF_8);
+        try (var login = StreamedUpload.post(Integer.getInteger("it.http.port"), "/login", head, 7, 400L << 20,
+                "\"}".getBytes(StandardCharsets.UTF_8), 4_000_000_000L)) {
+            StreamedUpload.Outcome outcome = login.await(Duration.ofSeconds(90));
+            assertEquals(200, outcome.status(), outcome.toString());
+            assertEquals("001", outcome.code(), outcome.toString());
+        }
     }
 
     @Test
@@ -129,6 +145,7 @@ class AccountsIT extends Deployments {
             Thread.sleep(50);
         }
         assertEquals("111", client.code("/myfiles?cmd=count", json("user", u.name(), "token", unused.token())));
+        new DriveClient(client).expectProblem(401, "unauthorized", unused, "GET", "/me", null);
         assertEquals("110", client.code("/myfiles?cmd=count", json("user", u.name(), "token", u.token())));
     }
 

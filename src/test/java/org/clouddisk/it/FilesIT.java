@@ -94,8 +94,8 @@ class FilesIT extends Deployments {
     }
 
     /** Content-Types clients send to the JSON endpoints; the server must ignore them all. */
-    private static final String[] CONTENT_TYPES = {null, "application/json", "text/plain",
-            "application/x-www-form-urlencoded", "application/octet-stream"};
+    private static final String[] CONTENT_TYPES = {null, "application/json", "application/json; charset=bogus",
+            "text/plain", "application/x-www-form-urlencoded", "application/octet-stream"};
 
     private void assertEveryMalformedBodyAnswers(String path, String failure, User u, String md5, String name) {
         malformedBodies(u, md5, name).forEach((what, body) -> {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -147,6 +148,10 @@ class NodesIT extends Deployments {
         bodies.put("malformed JSON", "{\"name\":");
         bodies.put("an array", "[\"x\"]");
         bodies.put("empty body", "");
+        bodies.put("a number past the parser's range", "{\"name\":\"x\",\"kind\":\"folder\",\"n\":1e9999999999}");
+        bodies.put("a number of 2,000 digits", "{\"name\":\"x\",\"kind\":\"folder\",\"n\":" + "9".repeat(2000) + "}");
+        bodies.put("arrays nested 5,000 deep", "{\"name\":\"x\",\"kind\":\"folder\",\"n\":" + "[".repeat(5000)
+                + "]".repeat(5000) + "}");
         bodies.forEach((what, body) -> assertEquals("invalid", drive.expectProblem(400, "invalid",
                 drive.send(u, "POST", "/nodes/root/children", body)).getString("code"), what));
         assertEquals(List.of(), drive.names(u, "root", ""), "nothing was created");
@@ -154,6 +159,21 @@ class NodesIT extends Deployments {
         drive.createFolder(u, "root", "日本語 .hidden ..dots");
         assertEquals(201, drive.send(u, "POST", "/nodes/root/children",
                 json("name", "extra", "kind", "folder", "color", "red").toString()).status(), "unknown fields ignored");
+    }
+
+    /** A body of hundreds of megabytes (the server has 512 MiB of heap) is refused as invalid, never held whole. */
+    @Test
+    void aBodyOfHundredsOfMegabytesIsRefusedAsInvalid() throws Exception {
+        User u = client.newUser("huge");
+        byte[] head = "{\"kind\":\"folder\",\"name\":\"".getBytes(StandardCharsets.UTF_8);
+        try (var create = StreamedUpload.post(Integer.getInteger("it.http.port"), "/api/v2/nodes/root/children", head,
+                8, 400L << 20, "\"}".getBytes(StandardCharsets.UTF_8), 4_000_000_000L,
+                "Authorization: Bearer " + u.token())) {
+            StreamedUpload.Outcome outcome = create.await(Duration.ofSeconds(90));
+            assertEquals(400, outcome.status(), outcome.toString());
+            assertEquals("invalid", outcome.code(), outcome.toString());
+        }
+        assertEquals(List.of(), drive.names(u, "root", ""), "nothing was created");
     }
 
     // ---------------------------------------------------------------- rename and move
@@ -301,6 +321,8 @@ class NodesIT extends Deployments {
         drive.expectProblem(404, "not_found", null, "GET", "/nothing", null);
         Answer put = drive.send(u, "PUT", "/nodes/root", "{}");
         assertEquals("invalid", drive.expectProblem(405, "invalid", put).getString("code"));
+        assertTrue(Arrays.asList(String.valueOf(put.header("Allow")).split(",\\s*")).containsAll(List.of("GET",
+                "PATCH", "DELETE")), "a 405 names the methods the resource takes: " + put.header("Allow"));
         Answer seed = client.send("GET", "/api/nothing", null, null);
         assertEquals(404, seed.status(), "outside /api/v2 JAX-RS answers as before");
         assertFalse(String.valueOf(seed.header("Content-Type")).contains("problem"), "no problem outside /api/v2");

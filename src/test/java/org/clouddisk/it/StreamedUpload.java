@@ -71,9 +71,20 @@ public final class StreamedUpload implements AutoCloseable {
         byte[] head = CloudDiskClient.legacyHead(boundary,
                 CloudDiskClient.legacyParams(u.name(), u.token(), fileName, md5, size));
         byte[] tail = CloudDiskClient.legacyTail(boundary);
+        return post(port, "/upload", head, seed, size, tail, bytesPerSecond);
+    }
+
+    /**
+     * Starts a POST to {@code path} of {@code head}, {@code size} bytes generated from {@code seed} and {@code tail},
+     * with extra header lines ("Name: value").
+     */
+    public static StreamedUpload post(int port, String path, byte[] head, long seed, long size, byte[] tail,
+                                      long bytesPerSecond, String... headers) throws IOException {
         long length = head.length + size + tail.length;
-        byte[] request = ("POST /upload HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n"
+                + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList())
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(120_000);
         return new StreamedUpload(socket, CloudDiskClient.concat(request, head), new GeneratedContent(seed, size),

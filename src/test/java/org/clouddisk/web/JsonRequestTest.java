@@ -86,6 +86,14 @@ class JsonRequestTest {
         assertInvalid(() -> json("{\"user\":\"mike\",\"pad\":\"" + padding + "\"}"));
     }
 
+    /** What the parser refuses past its limits is an invalid request like any malformed body, not a server error. */
+    @Test
+    void refusesNumbersAndNestingPastTheParsersLimits() {
+        assertInvalid(() -> json("{\"user\":\"mike\",\"n\":1e9999999999}"));
+        assertInvalid(() -> json("{\"user\":\"mike\",\"n\":" + "9".repeat(2000) + "}"));
+        assertInvalid(() -> json("{\"user\":\"mike\",\"n\":" + "[".repeat(5000) + "]".repeat(5000) + "}"));
+    }
+
     @Test
     void textOrEmptyAnswersEmptyForAbsentOrNullButRefusesWrongTypes() {
         assertEquals("", json("{}").textOrEmpty(JsonRequest.TOKEN, 128));
