@@ -168,8 +168,9 @@ public class DefaultUploadService implements UploadService {
         DriveService.AddedUpload added = drive.addUpload(upload.getUser(), upload.getFolderId(), upload.getFileName(),
                 md5, upload.getLength(), fileId);
         if (added.outcome() == UploadOutcome.QUOTA_EXCEEDED) {
-            // cannot happen: the length was counted since creation; refuse rather than overshoot the quota
-            throw new IllegalStateException("upload " + upload.getId() + " no longer fits its reserved quota");
+            // the length was counted since creation, but an administrator lowered the limit since: the quota wins
+            throw new ProblemException(ProblemCode.QUOTA_EXCEEDED, "upload " + upload.getId()
+                    + " no longer fits the quota, lowered since it began; it is discarded");
         }
         boolean kept = added.outcome() == UploadOutcome.NEW_CONTENT;
         if (!kept) {

@@ -147,9 +147,25 @@ public class UploadsResource {
         if (!withBody && total > 0) {
             return answer.header("Upload-Offset", 0).header("Upload-Expires", httpDate(created.expires())).build();
         }
-        UploadWriter.Written written = writer.write(user, created.id(), 0,
-                withBody ? body : InputStream.nullInputStream(), contentLength(contentLength));
+        UploadWriter.Written written;
+        try {
+            written = writer.write(user, created.id(), 0, withBody ? body : InputStream.nullInputStream(),
+                    contentLength(contentLength));
+        } catch (IOException | RuntimeException e) {
+            abandon(user, created.id());
+            throw e;
+        }
         return written(answer, written);
+    }
+
+    /** A creation that failed answers no Location, so no client can continue its upload: nothing of it may stay. */
+    private void abandon(String user, String id) {
+        try {
+            Conflicts.retry(() -> uploads.terminate(user, id));
+        } catch (RuntimeException e) {
+            // discarded already (an md5 that did not match), or still leased: then it expires like any other
+            LOG.info(() -> "upload " + id + " of a failed creation not terminated: " + e);
+        }
     }
 
     @HEAD

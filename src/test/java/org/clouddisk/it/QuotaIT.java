@@ -5,6 +5,8 @@ import jakarta.json.JsonValue;
 import org.clouddisk.it.CloudDiskClient.Form;
 import org.clouddisk.it.CloudDiskClient.Upload;
 import org.clouddisk.it.CloudDiskClient.User;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Quotas (API.md, "Quotas") on every path that adds a file, and the administration API that sets them (API.md,
- * "Administration"). The test server names {@link #ADMIN} in CLOUDDISK_ADMINS and sets no default quota.
+ * "Administration"). The test server names {@link #ADMIN} in CLOUDDISK_ADMINS and sets no default quota (one test sets
+ * one while it runs).
  */
 class QuotaIT extends Deployments {
 
@@ -34,6 +37,9 @@ class QuotaIT extends Deployments {
 
     private final DriveClient drive = new DriveClient(client);
     private User admin;
+
+    @ArquillianResource
+    ManagementClient management;
 
     @AfterEach
     void invariantsHold() {
@@ -108,6 +114,44 @@ class QuotaIT extends Deployments {
         assertTrue(used <= 10L * size + size / 2, "used " + used);
         assertEquals(accepted, Db.userFiles(u.name()));
         assertTrue(accepted >= 9, "the room was used: " + accepted + " accepted");
+    }
+
+    /** An upload begun under a limit an administrator lowers before it ends: the quota wins, nothing is kept. */
+    @Test
+    void aTusUploadThatNoLongerFitsALoweredLimitIsRefusedAndDiscarded() {
+        User u = client.newUser("quotalowered");
+        TusRequests tus = new TusRequests(client);
+        byte[] content = uniqueContent("lowered", 2000);
+        String upload = tus.begin(u, content.length, TusRequests.metadata("name", "late.bin"));
+        assertEquals(204, tus.patch(u, upload, 0, java.util.Arrays.copyOf(content, 1000)).status());
+        setUser(u.name(), json("limit", 1500).toString());
+        CloudDiskClient.Answer last = tus.patch(u, upload, 1000,
+                java.util.Arrays.copyOfRange(content, 1000, content.length));
+        drive.expectProblem(413, "quota_exceeded", last);
+        assertEquals(404, tus.head(u, upload).status(), "the upload is discarded");
+        assertEquals(0, Db.userFiles(u.name()));
+        assertEquals(0, used(drive.expect(200, u, "GET", "/me", null)), "nor counted");
+    }
+
+    /** CLOUDDISK_DEFAULT_QUOTA (read at every request) is the limit of every user without one of their own. */
+    @Test
+    void theDefaultQuotaAppliesToUsersWithoutTheirOwn() throws Exception {
+        User u = client.newUser("quotadefault");
+        User own = client.newUser("quotaown");
+        setUser(own.name(), json("limit", 10_000).toString());
+        try {
+            ServerProperties.set(management, "clouddisk.default.quota", "1500");
+            assertEquals(1500, drive.expect(200, u, "GET", "/me", null).getJsonObject("quota").getJsonNumber("limit")
+                    .longValue());
+            assertEquals("008", client.uploadLegacy(u, "first.bin", uniqueContent("default1", 1000)));
+            assertEquals("009", client.uploadLegacy(u, "second.bin", uniqueContent("default2", 1000)), "over 1500");
+            assertEquals("008", client.uploadLegacy(own, "second.bin", uniqueContent("default3", 1000)),
+                    "a user's own limit wins over the default");
+        } finally {
+            ServerProperties.remove(management, "clouddisk.default.quota");
+        }
+        assertEquals(JsonValue.NULL, drive.expect(200, u, "GET", "/me", null).getJsonObject("quota").get("limit"));
+        assertEquals("008", client.uploadLegacy(u, "second.bin", uniqueContent("default2", 1000)), "no default: none");
     }
 
     @Test

@@ -126,6 +126,7 @@ class TusIT extends Deployments {
         assertEquals(201, begun.status(), begun.text());
         assertEquals("50000", begun.header("Upload-Offset"));
         assertNull(begun.header("CloudDisk-Node"));
+        assertNotNull(begun.header("Upload-Expires"), "an unfinished upload says when it expires");
         String upload = TusRequests.location(begun);
         assertEquals(50_000, tus.offset(u, upload));
         Answer rest = tus.patch(u, upload, 50_000, part(content, 50_000, content.length));
@@ -135,6 +136,17 @@ class TusIT extends Deployments {
         Answer empty = tus.create(u, 0, metadata("name", "empty.txt"));
         assertEquals(201, empty.status(), "an empty upload is complete at creation");
         assertEquals(0, download(u, empty.header("CloudDisk-Node")).length);
+    }
+
+    /** A creation whose first bytes are refused answers no Location: nothing of that upload stays behind. */
+    @Test
+    void aRefusedCreationWithUploadLeavesNoUpload() {
+        User u = client.newUser("tusrefused");
+        Answer refused = tus.createWith(u, 10, metadata("name", "long.bin"), uniqueContent("tus-long", 20));
+        assertEquals(400, refused.status(), refused.text());
+        assertNull(refused.header("Location"));
+        assertEquals(0L, Invariants.number("select count(*) from upload where user = ?", u.name()), "no upload row");
+        assertEquals(0, used(u), "no bytes reserved");
     }
 
     @Test
