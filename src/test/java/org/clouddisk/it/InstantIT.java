@@ -5,6 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.clouddisk.it.CloudDiskClient.Answer;
 import org.clouddisk.it.CloudDiskClient.User;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.as.arquillian.container.ManagementClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,9 @@ class InstantIT extends Deployments {
     private static final int MIB = 1 << 20;
 
     private final DriveClient drive = new DriveClient(client);
+
+    @ArquillianResource
+    ManagementClient management;
 
     @AfterEach
     void invariantsHold() {
@@ -85,6 +90,27 @@ class InstantIT extends Deployments {
 
     private static long used(DriveClient drive, User u) {
         return drive.expect(200, u, "GET", "/me", null).getJsonObject("quota").getJsonNumber("used").longValue();
+    }
+
+    /**
+     * CLOUDDISK_LEGACY_INSTANT_UPLOAD=false (read at every request): the seed's /md5 answers as for unknown content,
+     * so the desktop client uploads the bytes; the proof of possession still adds the file.
+     */
+    @Test
+    void withoutTheLegacyInstantUploadTheMd5AloneGetsNoFile() throws Exception {
+        byte[] content = held("legacy-off", 2 * MIB);
+        User u = client.newUser("legacyoff");
+        try {
+            ServerProperties.set(management, "clouddisk.legacy.instant.upload", "false");
+            assertEquals("006", client.instant(u, md5(content), "named.bin"), "the md5 alone hands out nothing");
+            assertEquals(0, client.myCount(u));
+            JsonObject challenge = challenge(u, "root", "proven.bin", content);
+            assertEquals(201, prove(u, challenge, proof(challenge, content)).status());
+        } finally {
+            ServerProperties.remove(management, "clouddisk.legacy.instant.upload");
+        }
+        assertEquals("005", client.instant(u, md5(content), "named.bin"), "back to the default");
+        assertEquals(2, client.myCount(u));
     }
 
     @Test
@@ -160,6 +186,25 @@ class InstantIT extends Deployments {
         JsonObject other = challenge(u, "root", "f.bin", content);
         byte[] otherBytes = held("wrong-other", 2 * MIB);
         drive.expectProblem(409, "proof_failed", prove(u, other, proof(other, otherBytes)));
+        assertEquals(0, Db.userFiles(u.name()), "nothing was added");
+    }
+
+    /** A folder trashed or content purged between the challenge and its proof: the proof adds nothing. */
+    @Test
+    void whatVanishesBetweenChallengeAndProofIsNotFound() {
+        User holder = client.newUser("vanish-holder");
+        byte[] content = Arrays.copyOf(uniqueContent("vanish", 2 * MIB), 2 * MIB);
+        JsonObject held = drive.uploadToRoot(holder, "v.bin", content);
+        User u = client.newUser("vanish");
+        String folder = id(drive.createFolder(u, "root", "Inbox"));
+        JsonObject intoFolder = challenge(u, folder, "v.bin", content);
+        drive.trash(u, folder);
+        drive.expectProblem(404, "not_found", prove(u, intoFolder, proof(intoFolder, content)));
+
+        JsonObject intoRoot = challenge(u, "root", "v.bin", content);
+        drive.trash(holder, id(held));
+        assertEquals(204, drive.send(holder, "DELETE", "/trash", null).status(), "the content's last reference");
+        drive.expectProblem(404, "unknown_content", prove(u, intoRoot, proof(intoRoot, content)));
         assertEquals(0, Db.userFiles(u.name()), "nothing was added");
     }
 

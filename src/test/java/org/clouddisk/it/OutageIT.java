@@ -226,6 +226,11 @@ class OutageIT extends Deployments {
             var download = client.get(anchor.url());
             assertEquals(503, download.status(), "download without the storage");
             assertTrue(now() - start < 5_000, "download took " + (now() - start) + " ms");
+            var drive = new DriveClient(client);
+            String anchorNode = drive.children(anchorOwner, "root", "?limit=1000").getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream().filter(n -> n.getString("name").equals(anchor.fileName()))
+                    .findFirst().orElseThrow().getString("id");
+            drive.expectProblem(503, "unavailable", anchorOwner, "GET", "/nodes/" + anchorNode + "/content", null);
             assertEquals("005", client.instant(u, anchor.md5(), "instant without storage.bin"));
             Thread.sleep(2_000);
         } finally {
