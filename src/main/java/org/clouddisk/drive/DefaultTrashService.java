@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -100,27 +101,38 @@ public class DefaultTrashService implements TrashService {
         }
     }
 
-    /** Newest first across both tables: each gives at most offset + limit rows, merged here. */
+    /**
+     * Newest first across both tables, ties (nodes trashed in the same second) broken as each table's query breaks
+     * them, by id, folders before files: each table gives its first offset + limit rows in that order, so the merge
+     * of the two holds the page.
+     */
     @Override
     public Page<Node> list(String user, Paging paging) {
-        int wanted = paging.offset() + paging.limit();
-        Stream<Node> folders = em.createNamedQuery("Folder.trashOf", Folder.class).setParameter("user", user)
+        int wanted = (int) Math.min(Integer.MAX_VALUE, (long) paging.offset() + paging.limit());
+        Stream<Trashed> folders = em.createNamedQuery("Folder.trashOf", Folder.class).setParameter("user", user)
                 .setMaxResults(wanted).getResultList().stream()
-                .map(f -> inTrash(user, Node.of(f), f.getTrash()));
-        Stream<Node> fileNodes = em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5"
+                .map(f -> new Trashed(f.getTrash().trashedAt(), 0, f.getId(), () -> inTrash(user, Node.of(f),
+                        f.getTrash())));
+        Stream<Trashed> fileNodes = em.createQuery("select u, i from UserFile u, FileInfo i where i.md5 = u.md5"
                         + " and u.user = :user and u.trash.trashedAt is not null"
                         + " order by u.trash.trashedAt desc, u.id desc",
                         Object[].class).setParameter("user", user).setMaxResults(wanted).getResultList().stream()
                 .map(row -> {
                     UserFile file = (UserFile) row[0];
-                    return inTrash(user, Node.of(file, (FileInfo) row[1]), file.getTrash());
+                    return new Trashed(file.getTrash().trashedAt(), 1, file.getId(),
+                            () -> inTrash(user, Node.of(file, (FileInfo) row[1]), file.getTrash()));
                 });
-        List<Node> page = Stream.concat(folders, fileNodes)
-                .sorted(Comparator.comparing(Node::deleted).reversed().thenComparing(Node::id))
-                .skip(paging.offset()).limit(paging.limit()).toList();
+        List<Node> page = Stream.concat(folders, fileNodes).sorted(Trashed.NEWEST_FIRST)
+                .skip(paging.offset()).limit(paging.limit()).map(t -> t.node().get()).toList();
         long total = em.createNamedQuery("Folder.trashCount", Long.class).setParameter("user", user).getSingleResult()
                 + em.createNamedQuery("UserFile.trashCount", Long.class).setParameter("user", user).getSingleResult();
         return new Page<>(page, total);
+    }
+
+    /** A trashed node in the trash's order; its answer is built only when it lands on the page. */
+    private record Trashed(LocalDateTime at, int table, long id, Supplier<Node> node) {
+        static final Comparator<Trashed> NEWEST_FIRST = Comparator.comparing(Trashed::at).reversed()
+                .thenComparingInt(Trashed::table).thenComparing(Comparator.comparingLong(Trashed::id).reversed());
     }
 
     /** The trash's view of a node: when it was deleted and the path a restore would put it back under. */

@@ -250,7 +250,7 @@ public class DefaultFileService implements FileService {
     @Override
     public boolean trash(String user, String md5, String fileName) {
         lockCounter(user);
-        Optional<UserFile> file = lockFile(user, md5, fileName);
+        Optional<UserFile> file = chooseFile(user, md5, fileName, LockModeType.PESSIMISTIC_WRITE, true);
         if (file.isEmpty()) {
             return false;
         }
@@ -287,8 +287,8 @@ public class DefaultFileService implements FileService {
      */
     @Override
     public boolean countDownload(String user, String md5, String fileName) {
-        return chooseFile(user, md5, fileName, LockModeType.NONE).map(file -> em.createNamedQuery("UserFile.countPv")
-                .setParameter("id", file.getId()).executeUpdate() == 1).orElse(false);
+        return chooseFile(user, md5, fileName, LockModeType.NONE, true).map(file -> em.createNamedQuery(
+                "UserFile.countPv").setParameter("id", file.getId()).executeUpdate() == 1).orElse(false);
     }
 
     /** A plain read: no transaction to enlist. */
@@ -313,11 +313,17 @@ public class DefaultFileService implements FileService {
 
     @Override
     public Optional<UserFile> lockFile(String user, String md5, String fileName) {
-        return chooseFile(user, md5, fileName, LockModeType.PESSIMISTIC_WRITE);
+        return chooseFile(user, md5, fileName, LockModeType.PESSIMISTIC_WRITE, false);
     }
 
-    /** The copy the seed's protocol means: shared first, then in root, then the oldest. */
-    private Optional<UserFile> chooseFile(String user, String md5, String fileName, LockModeType lock) {
+    /**
+     * The copy the seed's protocol means when the user holds (md5, name) in several folders: for the share list's
+     * commands the one in the public list, then the one in root, then the oldest; for the commands on the user's own
+     * list (rootFirst: del, pv) the one in root, the only folder the desktop client lists, then the shared one, then
+     * the oldest.
+     */
+    private Optional<UserFile> chooseFile(String user, String md5, String fileName, LockModeType lock,
+                                          boolean rootFirst) {
         List<UserFile> copies = em.createNamedQuery("UserFile.find", UserFile.class).setParameter("user", user)
                 .setParameter("md5", md5).setParameter("fileName", fileName)
                 .setLockMode(lock).getResultList().stream().filter(live::isLive).toList();
@@ -325,8 +331,10 @@ public class DefaultFileService implements FileService {
             return copies.stream().findFirst();
         }
         long rootId = findRoot(user).map(Folder::getId).orElse(Folder.NO_PARENT);
-        return copies.stream().min(Comparator.comparing((UserFile f) -> !f.isShared())
-                .thenComparing(f -> f.getFolderId() != rootId).thenComparing(UserFile::getId));
+        Comparator<UserFile> inRoot = Comparator.comparing(f -> f.getFolderId() != rootId);
+        Comparator<UserFile> shared = Comparator.comparing(f -> !f.isShared());
+        return copies.stream().min((rootFirst ? inRoot.thenComparing(shared) : shared.thenComparing(inRoot))
+                .thenComparing(UserFile::getId));
     }
 
     @Override

@@ -45,7 +45,10 @@ public interface FileService {
     /** A page of the user's root folder. */
     List<FileItem> list(String user, FileOrder order, int start, int count);
 
-    /** /dealfile?cmd=del: moves the file to the trash; false when the user has no such file outside it. */
+    /**
+     * /dealfile?cmd=del: moves the file to the trash (of several copies, the one in root: the desktop client's list);
+     * false when the user has no such file outside it.
+     */
     boolean trash(String user, String md5, String fileName);
 
     /**
@@ -54,7 +57,7 @@ public interface FileService {
      */
     void purge(UserFileCount counter, List<UserFile> trashedFiles);
 
-    /** /dealfile?cmd=pv: false when the user has no such file. */
+    /** /dealfile?cmd=pv: false when the user has no such file (of several copies, the one in root counts). */
     boolean countDownload(String user, String md5, String fileName);
 
     /**

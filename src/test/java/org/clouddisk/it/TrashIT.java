@@ -89,6 +89,14 @@ class TrashIT extends Deployments {
         assertEquals(id(drive.root(u)), toRoot.getString("parent"), "its folder is in the trash: root");
         assertEquals("a (1).txt", toRoot.getString("name"));
         drive.expectProblem(404, "not_found", u, "POST", "/trash/" + id(a) + "/restore", null);
+
+        JsonObject gone = drive.createFolder(u, "root", "gone");
+        drive.move(u, id(toRoot), id(gone));
+        drive.trash(u, id(toRoot));
+        drive.trash(u, id(gone));
+        assertEquals(204, drive.send(u, "DELETE", "/trash/" + id(gone), null).status(), "its folder purged");
+        JsonObject orphan = drive.expect(200, u, "POST", "/trash/" + id(a) + "/restore", null);
+        assertEquals(id(drive.root(u)), orphan.getString("parent"), "its folder no longer exists: root");
     }
 
     @Test
@@ -115,6 +123,31 @@ class TrashIT extends Deployments {
         assertEquals(0, drive.expect(200, u, "GET", "/me", null).getJsonObject("quota").getJsonNumber("used")
                 .longValue());
         drive.expectProblem(404, "not_found", u, "DELETE", "/trash/" + id(item), null);
+    }
+
+    /**
+     * The seed's commands on the user's own list (del, pv) mean the copy in root, the folder the desktop client lists,
+     * even when a copy of the same md5 and name elsewhere is in the public list.
+     */
+    @Test
+    void theSeedsDeleteAndPvMeanTheCopyInRoot() {
+        User u = client.newUser("seedroot");
+        byte[] bytes = uniqueContent("seedroot", 300);
+        String md5 = md5(bytes);
+        JsonObject folder = drive.createFolder(u, "root", "kept");
+        JsonObject elsewhere = drive.uploadToRoot(u, "twin.txt", bytes);
+        drive.move(u, id(elsewhere), id(folder));
+        assertEquals("010", client.dealFile("share", u, md5, "twin.txt"));
+        assertEquals("005", client.instant(u, md5, "twin.txt"), "a second copy, in root");
+
+        assertEquals("016", client.dealFile("pv", u, md5, "twin.txt"));
+        assertEquals(1, client.myFiles(u, "normal").get(0).getInt("pv"), "the root copy counted the download");
+        assertEquals(0, drive.node(u, id(elsewhere)).getInt("downloads"));
+
+        assertEquals("013", client.dealFile("del", u, md5, "twin.txt"));
+        assertEquals(0, client.myCount(u), "the copy the desktop client listed went to the trash");
+        assertEquals(List.of("twin.txt"), drive.names(u, id(folder), ""), "the other copy stays");
+        assertTrue(drive.node(u, id(elsewhere)).getBoolean("shared"), "and stays in the public list");
     }
 
     @Test
@@ -166,6 +199,40 @@ class TrashIT extends Deployments {
         assertEquals(0, drive.expect(200, u, "GET", "/trash", null).getInt("total"));
         assertEquals(2, Db.number("select count(*) from user_folder where user = ?", u.name()), "root and live");
         assertEquals(0, Db.userFiles(u.name()));
+    }
+
+    /** Nodes trashed in the same second (a multi-select delete) page like any others: each once, in one order. */
+    @Test
+    void pagesOfNodesTrashedInTheSameSecondHoldEachNodeOnce() {
+        User u = client.newUser("same-second");
+        List<String> trashed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            trashed.add(id(drive.createFolder(u, "root", "folder" + i)));
+            trashed.add(id(drive.uploadToRoot(u, "file" + i + ".bin", uniqueContent("same-second" + i, 100))));
+        }
+        trashed.forEach(node -> drive.trash(u, node));
+        // one second for all, a minute ago: well inside the retention, which the maintenance timer keeps purging by
+        String second = java.sql.Timestamp.valueOf(java.time.LocalDateTime.now().minusMinutes(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).toString();
+        Db.update("update user_folder set trashed_at = ? where user = ? and trashed_at is not null", second, u.name());
+        Db.update("update user_file_list set trashed_at = ? where user = ? and trashed_at is not null", second,
+                u.name());
+
+        List<String> whole = drive.trashItems(u).stream().map(DriveClient::id).toList();
+        assertEquals(Set.copyOf(trashed), Set.copyOf(whole));
+        assertEquals(trashed.size(), whole.size());
+        for (int limit : new int[] {1, 2, 4}) {
+            List<String> paged = new ArrayList<>();
+            for (int offset = 0; offset < trashed.size(); offset += limit) {
+                JsonObject page = drive.expect(200, u, "GET", "/trash?offset=" + offset + "&limit=" + limit, null);
+                assertEquals(trashed.size(), page.getInt("total"));
+                page.getJsonArray("items").getValuesAs(JsonValue::asJsonObject).forEach(n -> paged.add(id(n)));
+            }
+            assertEquals(whole, paged, "pages of " + limit + " in the order of the whole list");
+        }
+        JsonObject beyond = drive.expect(200, u, "GET", "/trash?offset=2147483600&limit=100", null);
+        assertEquals(List.of(), beyond.getJsonArray("items"), "an offset past everything: an empty page");
+        assertEquals(trashed.size(), beyond.getInt("total"));
     }
 
     @Test
