@@ -1,6 +1,5 @@
-// Client of the seed's protocol (shared PROTOCOL.md), still used for log in, registration, instant upload,
-// /upload and the public list. Every call is same-origin and relative to the page, so the client also works
-// when the WAR is not at the root.
+// Client of the seed's protocol (shared PROTOCOL.md), still used for log in, registration and the public list.
+// Every call is same-origin and relative to the page, so the client also works when the WAR is not at the root.
 
 import { session } from './session.js';
 
@@ -60,7 +59,7 @@ async function parseAnswer(res) {
  * The browser speaks the seed's dialect (PROTOCOL.md) even where the deployment's default is the classic
  * desktop client's; asking for the stricter dialect is open to every client.
  */
-export const DIALECT_HEADER = { 'X-CloudDisk-Dialect': 'seed' };
+const DIALECT_HEADER = { 'X-CloudDisk-Dialect': 'seed' };
 
 /**
  * POSTs `body` as JSON to `path` (e.g. "myfiles?cmd=count") and returns the parsed JSON.
@@ -128,10 +127,6 @@ export const MESSAGES = {
         '004': 'is already in your files (same content, same name). Nothing to upload.',
         '005': 'instant upload: the server already had this content, it was added to your files without sending it.',
         '006': 'is new to the server, uploading it…',
-    },
-    upload: {
-        '008': 'uploaded and stored.',
-        '009': 'upload failed: not enough space left in your quota, or the server rejected the file (size or MD5 mismatch, or a storage error).',
     },
     share: {
         '010': 'is now shared in the public files.',

@@ -1,7 +1,8 @@
 /*
  * CloudDisk web client (ES modules, no build step): the app shell. It logs in and out, switches views and wires
- * the modules together. The drive speaks API v2 (shared API.md, v2.js); log in, registration, uploads and the
- * public list speak the seed's protocol (shared PROTOCOL.md, api.js). One module per view under views/.
+ * the modules together. The drive and uploads speak API v2 (shared API.md, v2.js, resumable.js); log in,
+ * registration and the public list speak the seed's protocol (shared PROTOCOL.md, api.js). One module per view
+ * under views/.
  *
  * Stable hooks for end-to-end tests (ids unless noted):
  *   Auth     #auth-view, #login-form #login-user #login-password #login-submit #login-error,
@@ -39,12 +40,12 @@
  *   Admin    #admin-stats (dd[data-stat]), #admin-list rows: tr[data-user][data-limit][data-disabled] with
  *            input.limit-input, button .act-set-limit, .act-disable | .act-enable; #admin-search #admin-q
  *   Transfer #transfer-list rows: li[data-id][data-kind=upload|download][data-name][data-state][data-outcome]
- *              data-state: queued|hashing|uploading|paused|interrupted|placing|done|failed|instant|cancelled
- *              data-outcome (when finished): stored|instant|exists|failed|network|expired|cancelled|stopped|
- *              md5-error|misplaced|interrupted|download (uploads also get data-md5 once hashed, data-node once
- *              stored through the v2 API, data-resumed-from when a tus upload continued, data-remembered on rows of
- *              uploads remembered from before a reload); buttons .transfer-pause (Pause / Resume) and
- *              .transfer-cancel; #transfer-clear
+ *              data-state: queued|hashing|uploading|paused|interrupted|done|failed|instant|cancelled
+ *              (paused also when the connection was lost: it continues by itself)
+ *              data-outcome (when finished): stored|instant|failed|network|expired|cancelled|stopped|md5-error|
+ *              interrupted|download (uploads also get data-md5 once hashed, data-node once stored,
+ *              data-resumed-from when a tus upload continued, data-remembered on rows of uploads remembered from
+ *              before a reload); buttons .transfer-pause (Pause / Resume) and .transfer-cancel; #transfer-clear
  *   Status   #status (role=status): its text is the latest message; data-kind=info|ok|error
  *   Dialogs  <dialog id="confirm-dialog"> #confirm-message #confirm-ok #confirm-cancel;
  *            <dialog id="props-dialog"> #props-list (dd[data-prop]) #props-close;
@@ -57,7 +58,6 @@ import { session } from './session.js';
 import { notify, currentMessage } from './status.js';
 import { closeDialogs, confirmDialog } from './dialogs.js';
 import { Transfers } from './transfers.js';
-import { moveFromRoot } from './uploads.js';
 import { refreshQuota } from './quota.js';
 import { startStreaming } from './streaming.js';
 import { initAuth, showAuth, showLoginError, resetLogin } from './views/login.js';
@@ -81,7 +81,6 @@ const transfers = new Transfers({
         files.scheduleReload();
         refreshQuota();
     },
-    place: moveFromRoot,
 });
 
 const files = createFilesView({ transfers, onChanged: refreshQuota });

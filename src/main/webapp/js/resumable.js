@@ -1,7 +1,8 @@
 // Resumable uploads through tus 1.0.0 (API.md "Uploads", /api/v2/uploads) with tus-js-client, whose browser bundle
 // the build puts at vendor/tus-js-client/tus.min.js (window.tus). The browser remembers each unfinished upload
 // (tus-js-client's URL storage, in localStorage, keyed by a fingerprint of user, folder and file), so the same file
-// chosen again after a reload or a lost network continues where the server stopped.
+// chosen again after a reload or a lost network continues where the server stopped. The browser forgets an upload
+// once it is done, failed for good, abandoned, or no longer on the server.
 
 import { session } from './session.js';
 
@@ -23,6 +24,19 @@ function endpoint() {
 function bearer(req) {
     const s = session.get();
     if (s) req.setHeader('Authorization', `Bearer ${s.token}`);
+}
+
+/** tus-js-client's default rule (not exported): retry unless a 4xx other than 409 and 423, and only online. */
+function retryable(status) {
+    return (status < 400 || status >= 500 || status === 409 || status === 423) && navigator.onLine !== false;
+}
+
+/**
+ * Whether a request is the PATCH that sends the file's last bytes. Its 409 means the server found another MD5 than
+ * the declared one and discarded the upload: a retry would find it gone and upload the whole file again.
+ */
+function completes(req, file) {
+    return req.getMethod() === 'PATCH' && Number(req.getHeader('Upload-Offset')) + CHUNK_SIZE >= file.size;
 }
 
 /** A fingerprint's part: no "/" (it separates them) and no ":" (tus-js-client's storage keys use "::"). */
@@ -64,6 +78,10 @@ export function createUpload(file, { user, folder, name, md5, onOffset, onProgre
                 onOffset(Number(offset));
             }
         },
+        onShouldRetry: (error) => {
+            const status = error.originalResponse ? error.originalResponse.getStatus() : 0;
+            return !(status === 409 && completes(error.originalRequest, file)) && retryable(status);
+        },
         onProgress,
         onSuccess: () => onSuccess(nodeId),
         onError: (error) => onError(error, error && error.originalResponse ? error.originalResponse.getStatus() : 0),
@@ -82,20 +100,49 @@ export async function startUpload(upload) {
     return previous.length ? previous[0].urlStorageKey : null;
 }
 
-/** The unfinished uploads this browser remembers for the user: [{name, size, folder, url, key}]. */
+/**
+ * Forgets what the browser remembers of `upload`'s file, so it is not offered to continue. Never fails: what stays
+ * is forgotten once the server no longer holds it (rememberedUploads).
+ */
+export async function forgetUpload(upload) {
+    try {
+        const previous = await upload.findPreviousUploads();
+        for (const p of previous) await tusLibrary().defaultOptions.urlStorage.removeUpload(p.urlStorageKey);
+    } catch (e) { /* see above */ }
+}
+
+/** False when the server no longer holds the upload at `url` (404 unknown, 410 expired); true when it cannot tell. */
+async function stillOnServer(url) {
+    const s = session.get();
+    const headers = { 'Tus-Resumable': '1.0.0', ...(s ? { Authorization: `Bearer ${s.token}` } : {}) };
+    try {
+        const res = await fetch(url, { method: 'HEAD', headers, cache: 'no-store' });
+        return res.status !== 404 && res.status !== 410;
+    } catch (e) {
+        return true; // the network: asked again at the next log in
+    }
+}
+
+/**
+ * The unfinished uploads this browser remembers for the user and the server still holds: [{name, size, folder, url,
+ * key}]. Those the server no longer holds are forgotten.
+ */
 export async function rememberedUploads(user) {
     const tus = tusLibrary();
     if (!tus || !tus.canStoreURLs) return [];
-    const all = await tus.defaultOptions.urlStorage.findAllUploads();
+    const storage = tus.defaultOptions.urlStorage;
     // keys are "tus::<fingerprint>::<random>"
-    return all.filter((u) => u.uploadUrl && userOf(String(u.urlStorageKey || '').split('::')[1] || '') === user)
-        .map((u) => ({
-            name: (u.metadata && u.metadata.name) || '?',
-            size: u.size,
-            folder: u.metadata && u.metadata.parent,
-            url: u.uploadUrl,
-            key: u.urlStorageKey,
-        }));
+    const mine = (await storage.findAllUploads())
+        .filter((u) => u.uploadUrl && userOf(String(u.urlStorageKey || '').split('::')[1] || '') === user);
+    const held = await Promise.all(mine.map((u) => stillOnServer(u.uploadUrl)));
+    await Promise.all(mine.filter((u, i) => !held[i]).map((u) => storage.removeUpload(u.urlStorageKey)));
+    return mine.filter((u, i) => held[i]).map((u) => ({
+        name: (u.metadata && u.metadata.name) || '?',
+        size: u.size,
+        folder: u.metadata && u.metadata.parent,
+        url: u.uploadUrl,
+        key: u.urlStorageKey,
+    }));
 }
 
 /** Abandons a remembered upload on the server (its bytes are freed) and forgets it. */

@@ -4,9 +4,9 @@
 
 import { h, formatSize, formatSpeed, formatDuration } from './util.js';
 
-export const ACTIVE_STATES = new Set(['queued', 'hashing', 'uploading', 'paused', 'placing']);
+export const ACTIVE_STATES = new Set(['queued', 'hashing', 'uploading', 'paused']);
 /** What keeps the page busy: a paused upload sends nothing and continues after a reload. */
-export const RUNNING_STATES = new Set(['queued', 'hashing', 'uploading', 'placing']);
+export const RUNNING_STATES = new Set(['queued', 'hashing', 'uploading']);
 
 const STATE_LABELS = {
     queued: 'Waiting',
@@ -14,7 +14,6 @@ const STATE_LABELS = {
     uploading: 'Uploading',
     paused: 'Paused',
     interrupted: 'Interrupted',
-    placing: 'Moving into its folder',
     done: 'Done',
     instant: 'Instant upload',
     failed: 'Failed',
@@ -81,7 +80,7 @@ export function showState(t, state, detail, outcome) {
     t.stateLabel = null;
     if (detail !== undefined) t.detailEl.textContent = detail;
     const active = ACTIVE_STATES.has(state);
-    t.cancelBtn.hidden = !(active || state === 'interrupted') || state === 'placing'; // placing: it is stored
+    t.cancelBtn.hidden = !(active || state === 'interrupted');
     const pausable = Boolean(t.tus) && (state === 'uploading' || state === 'paused');
     t.pauseBtn.hidden = !pausable;
     t.pauseBtn.textContent = state === 'paused' ? 'Resume' : 'Pause';

@@ -3,28 +3,26 @@
 // Upload of one file: MD5 in a Web Worker (state "hashing") -> for files of 1 MiB and more, instant upload with
 // proof of possession (instant.js: the server names random ranges, the page answers their HMAC) -> "instant"; else
 // a resumable tus upload into the folder (resumable.js, "uploading"), which the person may pause and resume
-// ("paused"), retried automatically with growing delays, continued after a reload or a lost network when the same
-// file is chosen again -> "done" / "failed". Cancel at any step -> "cancelled" (a tus upload is abandoned on the
-// server). Waiting for a free slot: "queued". Uploads the browser remembers from before a reload show as
-// "interrupted" until their file is chosen again. A server without /api/v2/uploads gets the seed's /upload, which
-// stores into root; the file is then moved into its folder ("placing"; outcome "misplaced" when that fails).
+// ("paused"), retried automatically with growing delays; when the connection is lost it waits as "paused" and
+// continues by itself; continued after a reload when the same file is chosen again -> "done" / "failed". Cancel at
+// any step -> "cancelled" (a tus upload is abandoned on the server). Waiting for a free slot: "queued". Uploads the
+// browser remembers from before a reload (and the server still holds) show as "interrupted" until their file is
+// chosen again.
 // Each row: <li data-id data-kind=upload|download data-name data-state data-outcome>, data-resumed-from (the
 // offset the server reported when the upload last continued, after a pause or a reload).
 // This module is the list: its queues, slots and states. A row's elements: transfer-row.js; the MD5:
-// transfer-md5.js; the upload itself: transfer-tus.js (tus) or transfer-whole.js (the seed's /upload).
+// transfer-md5.js; the upload itself: transfer-tus.js.
 
 import { NetworkError, SessionExpiredError, SESSION_EXPIRED_MESSAGE } from './api.js';
 import { formatSize } from './util.js';
 import { instantUpload, INSTANT_MIN_SIZE, canProve } from './instant.js';
-import { tusLibrary, rememberedUploads, abandonRemembered } from './resumable.js';
+import { rememberedUploads, abandonRemembered, forgetUpload } from './resumable.js';
 import { ACTIVE_STATES, RUNNING_STATES, buildRow, showState } from './transfer-row.js';
 import { hashFile } from './transfer-md5.js';
 import { uploadResumable } from './transfer-tus.js';
-import { uploadWhole } from './transfer-whole.js';
 
 const MAX_HASHING = 1;      // hashing is CPU and disk bound: one file at a time
 const MAX_UPLOADING = 2;    // keep connections free for the API calls (browsers allow ~6 per host)
-const ROOT = 'root';
 
 let seq = 0;
 
@@ -37,17 +35,14 @@ export class Transfers {
      * @param {() => {user:string, token:string}|null} o.getSession
      * @param {(text:string, kind?:string) => void} o.notify
      * @param {() => void} o.onStored       called when a file was added to the user's files
-     * @param {(name:string, md5:string, folder:string) => Promise<void>} o.place  moves a file stored in root
-     *                                      into its folder
      */
-    constructor({ listEl, countEl, emptyEl, getSession, notify, onStored, place }) {
+    constructor({ listEl, countEl, emptyEl, getSession, notify, onStored }) {
         this.listEl = listEl;
         this.countEl = countEl;
         this.emptyEl = emptyEl;
         this.getSession = getSession;
         this.notify = notify;
         this.onStored = onStored;
-        this.place = place;
         this.items = [];
         this.hashQueue = [];
         this.uploadQueue = [];
@@ -143,7 +138,7 @@ export class Transfers {
             const t = this.uploadQueue.shift();
             if (t.state !== 'queued') continue;
             this.uploading++;
-            this.upload(t).finally(() => {
+            uploadResumable(this, t).finally(() => {
                 this.uploading--;
                 this.pump();
             });
@@ -163,11 +158,11 @@ export class Transfers {
             if (t.rejectHash) t.rejectHash(new DOMException('cancelled', 'AbortError'));
         }
         if (t.abortController) t.abortController.abort();
-        if (t.xhr) t.xhr.abort(); // onabort finishes the row
         if (t.tus) {
             const upload = t.tus;
-            // abandoned on the server too (DELETE frees its bytes), and forgotten by the browser
-            upload.abort(true).catch(() => { /* the server expires what it could not be told */ });
+            // abandoned on the server too (DELETE frees its bytes), and forgotten by the browser; when the DELETE
+            // fails the server expires the upload, and the browser forgets it all the same
+            upload.abort(true).catch(() => forgetUpload(upload));
             this.finish(t, 'cancelled', 'Upload cancelled.', 'cancelled', `"${t.name}": upload cancelled.`, 'info');
             return;
         }
@@ -194,6 +189,7 @@ export class Transfers {
 
     pause(t) {
         if (t.state !== 'uploading' || !t.tus) return;
+        this.stopWaiting(t);
         t.tus.abort(false).catch(() => { /* nothing was running */ });
         this.setState(t, 'paused', `Paused at ${formatSize(t.sent || 0)} of ${formatSize(t.size)} · Resume continues from there`);
         this.releaseSlot(t);
@@ -201,9 +197,16 @@ export class Transfers {
 
     resume(t) {
         if (t.state !== 'paused' || !t.tus) return;
+        this.stopWaiting(t);
         this.setState(t, 'queued', `${formatSize(t.sent || 0)} of ${formatSize(t.size)} · waiting for a free upload slot`);
         this.uploadQueue.push(t);
         this.pump();
+    }
+
+    /** Ends the wait for the network of an upload paused by a lost connection (transfer-tus.js). */
+    stopWaiting(t) {
+        if (t.waiting) t.waiting.cancel();
+        t.waiting = null;
     }
 
     releaseSlot(t) {
@@ -217,8 +220,8 @@ export class Transfers {
         t.finished = true;
         t.worker = null;
         t.tus = null;
+        this.stopWaiting(t);
         this.releaseSlot(t);
-        t.xhr = null;
         t.abortController = null;
         t.file = null; // let the File go
         this.setState(t, state, detail, outcome);
@@ -269,35 +272,6 @@ export class Transfers {
         this.uploadQueue.push(t);
     }
 
-    /** Whether the server takes tus uploads (API.md "Uploads"); asked once. */
-    resumableUploads() {
-        if (!this.tusCheck) {
-            this.tusCheck = !tusLibrary() ? Promise.resolve(false)
-                : fetch('api/v2/uploads', { method: 'OPTIONS', cache: 'no-store' })
-                    .then((res) => (res.headers.get('Tus-Version') || '').split(',').map((v) => v.trim()).includes('1.0.0'))
-                    .catch(() => false);
-            this.tusCheck.then((yes) => { if (!yes) this.tusCheck = null; }); // asked again next time
-        }
-        return this.tusCheck;
-    }
-
-    /** The file is in the user's root: moves it into its folder when it belongs elsewhere, then finishes. */
-    async stored(t, state, detail, outcome, notifyText) {
-        if (t.folder !== ROOT) {
-            this.setState(t, 'placing', 'Stored; moving it into its folder…');
-            try {
-                await this.place(t.name, t.md5, t.folder);
-            } catch (e) {
-                this.finish(t, 'failed', `Stored in My files, but it could not be moved into its folder: ${e.message}`,
-                    'misplaced', `"${t.name}" is in My files: it could not be moved into its folder (${e.message}).`, 'error');
-                this.onStored();
-                return;
-            }
-        }
-        this.finish(t, state, detail, outcome, notifyText, 'ok');
-        this.onStored();
-    }
-
     failFromError(t, e) {
         if (t.cancelled || (e && e.name === 'AbortError')) {
             this.finish(t, 'cancelled', 'Cancelled.', 'cancelled');
@@ -310,13 +284,7 @@ export class Transfers {
         }
     }
 
-    async upload(t) {
-        if (t.cancelled) return;
-        if (await this.resumableUploads()) await uploadResumable(this, t);
-        else await uploadWhole(this, t);
-    }
-
-    /** Rows for the unfinished uploads this browser remembers of the user (from before a reload). */
+    /** Rows for the user's unfinished uploads the browser remembers (from before a reload) and the server holds. */
     async showRemembered(user) {
         let remembered;
         try {
@@ -324,6 +292,7 @@ export class Transfers {
         } catch (e) {
             return;
         }
+        if (this.getSession()?.user !== user) return; // logged out while the server was asked
         for (const r of remembered) {
             if (this.items.some((x) => x.rememberedKey === r.key || x.resumedKey === r.key)) continue;
             const t = { id: `t${++seq}`, kind: 'upload', name: r.name, size: r.size, state: 'interrupted', remembered: r,
@@ -348,6 +317,4 @@ export class Transfers {
         this.items = this.items.filter((x) => x !== t);
         this.refreshCount();
     }
-
-
 }

@@ -80,15 +80,3 @@ export async function placeEntries(folderId, entries) {
     }
     return uploads;
 }
-
-/**
- * Moves a file the seed's /upload just stored in root into `folder`: finds the root file of that name and md5
- * among the newest, then PATCHes its parent. Used only with a server that has no resumable upload API (tus,
- * API.md "Uploads"), whose uploads name their folder themselves (transfers.js).
- */
-export async function moveFromRoot(name, md5, folder) {
-    const page = await drive.children('root', { sort: 'created', order: 'desc', limit: 1000 });
-    const file = page.items.find((n) => n.kind === 'file' && n.name === name && n.md5 === md5);
-    if (!file) throw new Error('the uploaded file is no longer in My files');
-    if (file.parent !== folder) await drive.update(file.id, { parent: folder });
-}

@@ -20,11 +20,17 @@ const PROBLEM_MESSAGES = {
     unavailable: 'The server is busy or a service it needs is down. Please try again in a moment.',
 };
 
+/** The message for people of a problem answer: its code's, else its detail, else the HTTP status. */
+export function problemMessage(status, problem) {
+    return PROBLEM_MESSAGES[problem && problem.code] || (problem && problem.detail) ||
+        `The server answered HTTP ${status}.`;
+}
+
 /** A problem answer: `status` and `code` as the server sent them, `message` for people. */
 export class ProblemError extends Error {
     constructor(status, problem) {
         const code = problem && problem.code;
-        super(PROBLEM_MESSAGES[code] || (problem && problem.detail) || `The server answered HTTP ${status}.`);
+        super(problemMessage(status, problem));
         this.name = 'ProblemError';
         this.status = status;
         this.code = code || null;

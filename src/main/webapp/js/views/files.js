@@ -2,31 +2,23 @@
 // in place, moves by drag and drop or "Move to…", multi-select with bulk move and delete, uploads (files and
 // folders) into the folder on screen, downloads, sharing to the public list, properties.
 
-import { post, asUser, message, SessionExpiredError } from '../api.js';
 import { drive, ProblemError } from '../v2.js';
 import { notify, busy, reportError } from '../status.js';
-import { confirmDialog } from '../dialogs.js';
-import { pickFolder } from '../move-dialog.js';
 import { crumbButtons, stepsTo } from '../paths.js';
-import { editName } from '../inline-name.js';
 import { filesOfInput, filesOfDrop, placeEntries } from '../uploads.js';
 import { downloadNode } from '../downloads.js';
 import { cancelShare } from './public.js';
 import { wireDragAndDrop } from './drag-and-drop.js';
-import { isFolder, fileRow, showNodeProperties } from './file-rows.js';
+import { fileRow, showNodeProperties } from './file-rows.js';
+import { moveNodes, askTarget, trashNodes, renameInRow, newFolderRow, shareNode } from './file-actions.js';
 import { openPreview } from '../preview.js';
 import { nodeSource, ListThumbnails } from '../node-media.js';
 import { openLinkDialog } from '../link-dialog.js';
-import { h, formatNumber } from '../util.js';
+import { formatNumber } from '../util.js';
 import { Pager, PAGE_SIZE, latestOnly } from '../table.js';
 
 const $ = (id) => document.getElementById(id);
 const ROOT = 'root';
-
-/** “name” for one node, "n items" for more. */
-function describe(nodes) {
-    return nodes.length === 1 ? `“${nodes[0].name}”` : `${nodes.length} items`;
-}
 
 export function createFilesView({ transfers, onChanged }) {
     let folder = ROOT;      // the folder on screen: "root" or a folder id
@@ -140,65 +132,32 @@ export function createFilesView({ transfers, onChanged }) {
 
     const selectedNodes = () => items.filter((n) => selected.has(n.id));
 
-    // ---------------------------------------------------------------- changes
+    // ---------------------------------------------------------------- changes (file-actions.js acts)
 
     async function changed() {
         onChanged();
         await load();
     }
 
-    /** Runs `op` on each node in turn; answers the failures as "“name”: why" (a lost session ends it all). */
-    async function eachNode(nodes, op) {
-        const failures = [];
-        for (const node of nodes) {
-            try {
-                await op(node);
-            } catch (e) {
-                if (e instanceof SessionExpiredError) throw e;
-                failures.push(`“${node.name}”: ${e.message}`);
-            }
-        }
-        return failures;
-    }
-
-    /** Moves `nodes` into `target` ({id, name}); reports what could not move and why. */
     async function move(nodes, target) {
-        const failures = await eachNode(nodes, (node) => drive.update(node.id, { parent: target.id }));
-        if (failures.length) notify(`Not moved to “${target.name}”. ${failures.join(' ')}`, 'error');
-        else notify(`Moved ${describe(nodes)} to “${target.name}”.`, 'ok');
+        await moveNodes(nodes, target);
         select(nodes.map((n) => n.id), false);
         await load();
     }
 
     async function askMove(nodes) {
-        const target = await pickFolder(describe(nodes), folder, new Set(nodes.filter(isFolder).map((n) => n.id)));
+        const target = await askTarget(nodes, folder);
         if (target) await move(nodes, target);
     }
 
     async function trash(nodes) {
-        const what = describe(nodes);
-        const ok = await confirmDialog(`Move ${what} to the trash? You can restore ${nodes.length === 1 ? 'it' : 'them'} ` +
-            'from the Trash until it is emptied.', { title: 'Delete', ok: 'Move to trash' });
-        if (!ok) {
-            notify(`${what} ${nodes.length === 1 ? 'was' : 'were'} not deleted.`, 'info');
-            return;
-        }
-        const failures = await eachNode(nodes, (node) => drive.remove(node.id));
-        if (failures.length) notify(`Not deleted: ${failures.join(' ')}`, 'error');
-        else notify(`${what} ${nodes.length === 1 ? 'was' : 'were'} moved to the trash.`, 'ok');
+        if (!await trashNodes(nodes)) return;
         select(nodes.map((n) => n.id), false);
         await changed();
     }
 
     async function rename(node, tr) {
-        const saved = await editName(tr.querySelector('.col-name'), {
-            value: node.name,
-            label: `New name for ${node.name}`,
-            save: (name) => drive.update(node.id, { name }).then((renamed) => {
-                notify(`“${node.name}” was renamed to “${renamed.name}”.`, 'ok');
-            }),
-        });
-        if (saved) {
+        if (await renameInRow(node, tr)) {
             focusAfterLoad = [node.id, '.act-rename'];
             await load();
         } else if (document.activeElement === document.body) { // Escape took the input away
@@ -207,22 +166,8 @@ export function createFilesView({ transfers, onChanged }) {
     }
 
     async function newFolder() {
-        const nameCellEl = h('td', { colspan: 7, class: 'col-name' });
-        const tr = h('tr', { class: 'file-row new-folder-row' }, nameCellEl);
-        $('file-list').prepend(tr);
-        $('myfiles-table').hidden = false;
-        $('myfiles-empty').hidden = true;
-        let created = null;
-        const saved = await editName(nameCellEl, {
-            value: 'New folder',
-            label: 'Name of the new folder',
-            save: async (name) => {
-                created = await drive.createFolder(folder, name);
-                notify(`Folder “${created.name}” was created.`, 'ok');
-            },
-        });
-        tr.remove();
-        if (saved) {
+        const created = await newFolderRow(folder);
+        if (created) {
             focusAfterLoad = [created.id, '.open-folder'];
             await load();
         } else {
@@ -232,9 +177,7 @@ export function createFilesView({ transfers, onChanged }) {
     }
 
     async function share(node) {
-        const code = (await post('dealfile?cmd=share', asUser({ md5: node.md5, filename: node.name }))).code;
-        notify(`“${node.name}” ${message('share', code)}`, code === '010' ? 'ok' : code === '012' ? 'info' : 'error');
-        if (code === '010' || code === '012') await load();
+        if (await shareNode(node)) await load();
     }
 
     async function download(node, tr) {
