@@ -154,6 +154,11 @@ class NodesIT extends Deployments {
                 + "]".repeat(5000) + "}");
         bodies.forEach((what, body) -> assertEquals("invalid", drive.expectProblem(400, "invalid",
                 drive.send(u, "POST", "/nodes/root/children", body)).getString("code"), what));
+        for (String type : new String[] {"json", "x;", "application/json; charset=bogus"}) {
+            Answer a = client.send("POST", "/api/v2/nodes/root/children", "{}".getBytes(StandardCharsets.UTF_8),
+                    type, "Authorization", "Bearer " + u.token());
+            drive.expectProblem(400, "invalid", a);
+        }
         assertEquals(List.of(), drive.names(u, "root", ""), "nothing was created");
         drive.createFolder(u, "root", "n".repeat(255));
         drive.createFolder(u, "root", "日本語 .hidden ..dots");
