@@ -20,7 +20,7 @@ export const TEXT_PREVIEW_BYTES = 1024 * 1024;
 
 const TEXT_TYPES = ['txt', 'md', 'csv', 'tsv', 'log', 'ini', 'conf', 'cfg', 'properties', 'toml', 'srt', 'tex', 'gradle'];
 const KINDS = {
-    image: ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'svg', 'ico', 'avif'],
+    image: ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'ico', 'avif'], // no SVG: the server sends it as bytes
     video: ['mp4', 'm4v', 'webm', 'ogv', 'mov'],
     audio: ['mp3', 'wav', 'ogg', 'oga', 'm4a', 'flac', 'opus', 'aac'],
     pdf: ['pdf'],

@@ -1,10 +1,10 @@
 package org.clouddisk.drive;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.clouddisk.files.DownloadPlan;
+import org.clouddisk.files.ServedMediaTypes;
 import org.clouddisk.storage.ContentStore;
 
 /**
@@ -26,7 +26,7 @@ public final class ContentAnswers {
     /**
      * The answer of the plan, with the bytes when {@code withBody} (GET) and the plan has any.
      *
-     * @param mime the file name's media type, or null for application/octet-stream
+     * @param mime the file name's media type, or null (served as {@link ServedMediaTypes} says)
      */
     public static Response answer(DriveService.FileContent file, DownloadPlan plan, boolean withBody, String mime,
                                   ContentStore store) {
@@ -36,7 +36,8 @@ public final class ContentAnswers {
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(file.name()))
                 .header("Content-Range", plan.contentRange())
-                .type(mime != null ? mime : MediaType.APPLICATION_OCTET_STREAM);
+                .header(ServedMediaTypes.NO_SNIFFING_HEADER, ServedMediaTypes.NO_SNIFFING)
+                .type(ServedMediaTypes.of(mime));
         if (plan.status() == 200 || plan.status() == 206) {
             answer.header(HttpHeaders.CONTENT_LENGTH, plan.length());
         }

@@ -77,8 +77,8 @@ public class DownloadServlet extends HttpServlet {
                 req.getHeader("If-None-Match"));
         resp.setHeader("ETag", plan.etag());
         resp.setHeader("Cache-Control", "public, max-age=31536000, immutable"); // content under an id never changes
-        String mime = getServletContext().getMimeType(fileId);
-        resp.setContentType(mime != null ? mime : "application/octet-stream");
+        resp.setContentType(ServedMediaTypes.of(getServletContext().getMimeType(fileId)));
+        resp.setHeader(ServedMediaTypes.NO_SNIFFING_HEADER, ServedMediaTypes.NO_SNIFFING);
         if (plan.status() == HttpServletResponse.SC_NOT_MODIFIED) {
             resp.setStatus(plan.status());
             return;

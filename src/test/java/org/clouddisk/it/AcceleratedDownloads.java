@@ -62,6 +62,13 @@ final class AcceleratedDownloads {
 
         assertEquals("013", client.dealFile("del", u, md5, "accel.bin"));
         assertEquals(404, client.get(url).status());
+
+        // nginx keeps the node's Content-Type through X-Accel-Redirect and adds nosniff: a page stays bytes
+        assertEquals("008", client.uploadMultipart(u, "page.html", CloudDiskClient.uniqueContent("<script>", 100)));
+        var page = client.get(LargeTransfers.urlOf(client, u, "page.html"));
+        assertEquals(200, page.status());
+        assertEquals("application/octet-stream", page.header("Content-Type"));
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
         Invariants.assertHold();
     }
 }

@@ -21,6 +21,7 @@ import java.util.Random;
 
 import static org.clouddisk.it.CloudDiskClient.json;
 import static org.clouddisk.it.CloudDiskClient.md5;
+import static org.clouddisk.it.CloudDiskClient.uniqueContent;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -95,7 +96,7 @@ class FilesIT extends Deployments {
 
     /** Content-Types clients send to the JSON endpoints; the server must ignore them all. */
     private static final String[] CONTENT_TYPES = {null, "application/json", "application/json; charset=bogus",
-            "text/plain", "application/x-www-form-urlencoded", "application/octet-stream"};
+            "text/plain", "application/x-www-form-urlencoded", "application/octet-stream", "json", "x;"};
 
     private void assertEveryMalformedBodyAnswers(String path, String failure, User u, String md5, String name) {
         malformedBodies(u, md5, name).forEach((what, body) -> {
@@ -555,6 +556,33 @@ class FilesIT extends Deployments {
             }
         });
         Invariants.assertHold();
+    }
+
+    /**
+     * Anybody may upload a page or an SVG: served with its own type from the site's origin it would run with the
+     * session of whoever opens its URL. Only types browsers merely display keep theirs, and nothing is sniffed.
+     */
+    @Test
+    void filesThatWouldRunInABrowserAreServedAsBytes() {
+        User u = client.newUser("types");
+        var drive = new DriveClient(client);
+        Map<String, String> served = Map.of("page.html", "application/octet-stream",
+                "drawing.svg", "application/octet-stream", "script.js", "application/octet-stream",
+                "photo.png", "image/png", "notes.txt", "text/plain");
+        served.forEach((name, type) -> {
+            byte[] bytes = uniqueContent("<script>alert(1)</script>" + name, 200);
+            String md5 = upload(u, name, bytes);
+            Answer seed = client.get(file(u, md5, name).getString("url"));
+            assertEquals(200, seed.status());
+            assertEquals(type, seed.header("Content-Type").split(";")[0], name + " at its URL");
+            assertEquals("nosniff", seed.header("X-Content-Type-Options"), name);
+            String node = drive.children(u, "root", "?limit=1000").getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream().filter(n -> n.getString("name").equals(name))
+                    .findFirst().orElseThrow().getString("id");
+            Answer v2 = drive.send(u, "GET", "/nodes/" + node + "/content", null);
+            assertEquals(type, v2.header("Content-Type").split(";")[0], name + " through the v2 API");
+            assertEquals("nosniff", v2.header("X-Content-Type-Options"), name);
+        });
     }
 
     @Test
