@@ -25,21 +25,24 @@ import java.util.Optional;
  * streaming API instead of the container's parser, which would spool the whole file to disk before anybody could
  * look at the token. The fields come before the file part (every client does so); the first part with a file name
  * is the file. Only a file whose size was not declared is spooled, because the content store must know the size
- * before the first byte.
+ * before the first byte, and only once the upload is authorised ({@link #learnSize()}).
  */
 final class MultipartUploadBody implements UploadBody {
 
     private static final int MAX_FIELD = 1024;
     private static final int MAX_FIELDS = 32;
 
-    private final DeclaredUpload declared;
-    private final InputStream content;
-    private final Path spool;
+    private final Path spoolDir;
+    private final long maxBytes;
+    private DeclaredUpload declared;
+    private InputStream content;
+    private Path spool;
 
-    private MultipartUploadBody(DeclaredUpload declared, InputStream content, Path spool) {
+    private MultipartUploadBody(DeclaredUpload declared, InputStream content, Path spoolDir, long maxBytes) {
         this.declared = declared;
         this.content = content;
-        this.spool = spool;
+        this.spoolDir = spoolDir;
+        this.maxBytes = maxBytes;
     }
 
     static boolean isMultipart(HttpServletRequest req) {
@@ -68,9 +71,7 @@ final class MultipartUploadBody implements UploadBody {
             String fileName = inPart.containsKey("filename") && !inPart.containsKey("filename*")
                     ? inPart.get("filename") : part.getName();
             var declared = DeclaredUpload.of(fields, fallbackToken(req), fileName, fields.get("size"), maxBytes);
-            return declared.size() == DeclaredUpload.UNKNOWN_SIZE
-                    ? spooled(declared, part.getInputStream(), tempDir(req), maxBytes)
-                    : new MultipartUploadBody(declared, part.getInputStream(), null);
+            return new MultipartUploadBody(declared, part.getInputStream(), tempDir(req), maxBytes);
         }
         throw new InvalidRequestException("no file part");
     }
@@ -90,25 +91,24 @@ final class MultipartUploadBody implements UploadBody {
         return null;
     }
 
-    private static MultipartUploadBody spooled(DeclaredUpload declared, InputStream part, Path dir, long maxBytes)
-            throws IOException {
-        Path spool = Files.createTempFile(dir, "upload-", ".spool");
-        try {
-            try (var out = Files.newOutputStream(spool)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (long size = 0, n; (n = part.read(buffer)) >= 0; size += n) {
-                    if (size + n > maxBytes) {
-                        throw new InvalidRequestException("the file is larger than " + maxBytes + " bytes");
-                    }
-                    out.write(buffer, 0, (int) n);
-                }
-            }
-            long size = Files.size(spool);
-            return new MultipartUploadBody(declared.withSize(size), Files.newInputStream(spool), spool);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(spool);
-            throw e;
+    /** A file part without its size is spooled to learn it (the store needs the size before the first byte). */
+    @Override
+    public void learnSize() throws IOException {
+        if (declared.size() != DeclaredUpload.UNKNOWN_SIZE) {
+            return;
         }
+        spool = Files.createTempFile(spoolDir, "upload-", ".spool");
+        try (var out = Files.newOutputStream(spool)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (long size = 0, n; (n = content.read(buffer)) >= 0; size += n) {
+                if (size + n > maxBytes) {
+                    throw new InvalidRequestException("the file is larger than " + maxBytes + " bytes");
+                }
+                out.write(buffer, 0, (int) n);
+            }
+        }
+        declared = declared.withSize(Files.size(spool));
+        content = Files.newInputStream(spool);
     }
 
     private static Path tempDir(HttpServletRequest req) {

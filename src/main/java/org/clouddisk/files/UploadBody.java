@@ -5,7 +5,7 @@ import java.io.InputStream;
 
 /**
  * An upload request once its declarations are read: the content comes next, exactly {@code declared().size()}
- * bytes, and then the body must end the way its form says.
+ * bytes (known after {@link #learnSize()}), and then the body must end the way its form says.
  */
 interface UploadBody extends AutoCloseable {
 
@@ -13,6 +13,13 @@ interface UploadBody extends AutoCloseable {
 
     /** The content's bytes; the receiver reads exactly the declared size. */
     InputStream content();
+
+    /**
+     * Makes the content's size known, called once the upload is authorised: a body that did not declare it (a
+     * multipart form without its size field) is spooled now, never for a request whose token is wrong.
+     */
+    default void learnSize() throws IOException {
+    }
 
     /** Throws when what follows the declared size is not the end of the content (a wrong size, a cut body). */
     void checkEnd() throws IOException;

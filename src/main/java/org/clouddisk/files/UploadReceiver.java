@@ -56,9 +56,11 @@ public class UploadReceiver {
 
     /** Answers how the upload was recorded; throws on anything that makes it fail. */
     UploadOutcome receive(UploadBody body, Dialect dialect) throws IOException {
-        DeclaredUpload d = body.declared();
-        Optional<Instant> permit = authorise(d, dialect);
+        DeclaredUpload claimed = body.declared();
+        Optional<Instant> permit = authorise(claimed, dialect);
         try {
+            body.learnSize();
+            DeclaredUpload d = body.declared();
             requireRoom(d);
             UploadOutcome outcome = storeAndRecord(body);
             if (outcome == UploadOutcome.QUOTA_EXCEEDED) {
@@ -67,7 +69,7 @@ public class UploadReceiver {
             metrics.uploaded(outcome, d.size());
             return outcome;
         } catch (IOException | RuntimeException e) {
-            permit.ifPresent(expires -> giveBack(d.permitSubject(), expires));
+            permit.ifPresent(expires -> giveBack(claimed.permitSubject(), expires));
             throw e;
         }
     }

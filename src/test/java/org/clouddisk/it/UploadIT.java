@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -431,10 +432,21 @@ class UploadIT extends Deployments {
     @ParameterizedTest(name = "[{index}] {0}, token {1}")
     @MethodSource("refusedTokens")
     void refusesABadTokenBeforeReadingTheContent(Form form, String token) throws IOException {
+        assertRefusedBeforeTheContent(form, token, true);
+    }
+
+    /** A multipart file part without its size field is spooled to learn the size: only once its token passed. */
+    @ParameterizedTest(name = "[{index}] token {0}")
+    @ValueSource(strings = {"wrong", "missing"})
+    void refusesABadTokenBeforeSpoolingAFileOfUndeclaredSize(String token) throws IOException {
+        assertRefusedBeforeTheContent(Form.MULTIPART, token, false);
+    }
+
+    private void assertRefusedBeforeTheContent(Form form, String token, boolean sizeDeclared) throws IOException {
         User u = client.newUser("early");
         long size = 3L << 30;
-        Upload upload = Upload.of(u, "big.iso", new byte[0]).withMd5("0".repeat(32)).withSize(size)
-                .withToken(token.equals("wrong") ? u.token() + "x" : null);
+        Upload upload = Upload.of(u, "big.iso", new byte[0]).withMd5("0".repeat(32))
+                .withSize(sizeDeclared ? size : null).withToken(token.equals("wrong") ? u.token() + "x" : null);
         String boundary = CloudDiskClient.newBoundary(form);
         byte[] body = uploadBody(form, boundary, upload);
         byte[] head = Arrays.copyOf(body, body.length - (form == Form.LEGACY ? legacyTail(boundary).length
