@@ -53,6 +53,9 @@ public class DefaultShareService implements ShareService {
 
     @Override
     public ShareOutcome share(String user, String md5, String fileName) {
+        // the user's counter first, as every change of the user's tree takes it: a folder trashed meanwhile either
+        // commits before (the file is no longer live here) or finds the file shared and takes it out of the list
+        files.lockCounter(user);
         Optional<UserFile> file = files.lockFile(user, md5, fileName);
         if (file.isEmpty()) {
             return ShareOutcome.NO_SUCH_FILE;
@@ -66,6 +69,7 @@ public class DefaultShareService implements ShareService {
 
     @Override
     public boolean cancel(String user, String md5, String fileName) {
+        files.lockCounter(user); // the same order as share
         Optional<UserFile> file = files.lockFile(user, md5, fileName);
         if (file.isEmpty() || !file.get().isShared()) {
             return false;

@@ -56,6 +56,28 @@ class TreeConcurrencyIT extends Deployments {
         }
     }
 
+    /**
+     * Sharing a file (the seed's /dealfile share) while its folder goes to the trash: either the share came first and
+     * the trash took the file out of the public list, or the trash came first and the share found no live file.
+     * Never a shared file inside the trash, which its owner could no longer unshare.
+     */
+    @Test
+    void aShareRacingTheTrashOfItsFolderLeavesNoSharedFileInTheTrash() {
+        User u = client.newUser("sharetrash");
+        for (int round = 0; round < 20; round++) {
+            byte[] content = CloudDiskClient.uniqueContent("sharetrash" + round, 100);
+            String md5 = CloudDiskClient.md5(content);
+            String folder = id(drive.createFolder(u, "root", "public" + round));
+            drive.move(u, id(drive.uploadToRoot(u, "f.txt", content)), folder);
+            List<String> answers = concurrently(2, i -> i == 0 ? client.dealFile("share", u, md5, "f.txt")
+                    : Integer.toString(drive.send(u, "DELETE", "/nodes/" + folder, null).status()));
+            assertTrue(Set.of("010", "011").contains(answers.get(0)), "round " + round + ": " + answers);
+            assertEquals("204", answers.get(1), "round " + round);
+            assertEquals(0L, Invariants.number("select count(*) from share_file_list where user = ? and md5 = ?",
+                    u.name(), md5), "round " + round + ": a shared file in the trash");
+        }
+    }
+
     @Test
     void aStormOfRandomMovesKeepsOneTree() {
         User u = client.newUser("storm");
