@@ -97,6 +97,12 @@ public final class DriveClient {
                 .findFirst().orElseThrow(() -> new AssertionError(name + " is not in root"));
     }
 
+    /** POST /public/links/{id}/unlock with the password (and headers: X-Real-IP, as the tests come from a proxy). */
+    public Answer unlock(String linkId, String password, String... headers) {
+        return send(null, "POST", "/public/links/" + linkId + "/unlock",
+                CloudDiskClient.json("password", password).toString(), headers);
+    }
+
     public static String id(JsonObject node) {
         return node.getString("id");
     }

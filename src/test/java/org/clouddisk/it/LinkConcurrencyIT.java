@@ -47,8 +47,7 @@ class LinkConcurrencyIT extends Deployments {
     }
 
     private Answer unlock(String id, String password, String address) {
-        return drive.send(null, "POST", "/public/links/" + id + "/unlock", json("password", password).toString(),
-                "X-Real-IP", address); // the tests connect from a trusted proxy
+        return drive.unlock(id, password, "X-Real-IP", address); // the tests connect from a trusted proxy
     }
 
     private static int count(List<Answer> answers, int status) {
@@ -91,7 +90,7 @@ class LinkConcurrencyIT extends Deployments {
             contents.add(content);
         }
         String id = link(u, folder, "password", "pw");
-        Answer unlocked = drive.send(null, "POST", "/public/links/" + id + "/unlock", json("password", "pw").toString());
+        Answer unlocked = drive.unlock(id, "pw");
         assertEquals(200, unlocked.status(), unlocked.text());
         String access = unlocked.json().asJsonObject().getString("access");
         // each of the 50 asks for one file; every third one continues a download (Range from byte 100): not counted

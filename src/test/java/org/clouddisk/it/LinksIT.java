@@ -78,8 +78,7 @@ class LinksIT extends Deployments {
     }
 
     private Answer unlock(String linkId, String password, String... headers) {
-        return drive.send(null, "POST", "/public/links/" + linkId + "/unlock", json("password", password).toString(),
-                headers);
+        return drive.unlock(linkId, password, headers);
     }
 
     private String access(String linkId, String password) {
